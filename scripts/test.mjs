@@ -1,0 +1,31 @@
+// `npm test`: type-check, build (a test loads the built bundle), find or
+// install a browser, run the browser suite, then the Node (server) suite.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { ensureChromium, HINT } from './browser.mjs';
+
+function step(name, cmd, args, env = process.env) {
+  console.log(`\n▶ ${name}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: false });
+  if (r.status !== 0) {
+    console.error(`✖ ${name} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
+
+step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
+step('build', bin('vite'), ['build', '--logLevel', 'warn']);
+
+const chrome = ensureChromium();
+if (!chrome) {
+  console.error(HINT);
+  process.exit(1);
+}
+step('browser tests (Chromium)', bin('wtr'), [], { ...process.env, CHROME_PATH: chrome });
+// Node 20's `--test` does not expand globs or pick up .ts files in a folder.
+const serverTests = readdirSync('test/server')
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/server/${f}`);
+if (serverTests.length) step('server tests (Node)', process.execPath, ['--import', 'tsx', '--test', ...serverTests]);

@@ -1,0 +1,21 @@
+// Describes responses for the test middleware (test/support/server-middleware.mjs),
+// which plays them over a real HTTP socket.
+
+export type Step =
+  | { status?: number; headers?: Record<string, string> }
+  | { delayHeaders: number }
+  | { write: string }
+  | { bytes: number[] }
+  | { delay: number }
+  | { hang: true }
+  | { destroy: true };
+
+export const SSE_ENDPOINT = '/test/sse';
+export const ECHO_ENDPOINT = '/test/echo';
+
+/** The request body that makes the middleware play `script`. */
+export const scripted = (...script: Step[]): { script: Step[] } => ({ script });
+
+export const data = (value: unknown): Step => ({ write: `data: ${JSON.stringify(value)}\n\n` });
+export const chunk = (content: string, extra: Record<string, unknown> = {}): Step => data({ type: 'chunk', content, ...extra });
+export const complete = (): Step => data({ type: 'complete', success: true });

@@ -1,0 +1,89 @@
+// A real streaming HTTP endpoint for the browser tests, mounted in
+// @web/test-runner's dev server. The test describes the response it wants in the
+// POSTed JSON (`script`), so every case travels over a real socket as real bytes.
+//
+//   POST /test/sse           body {script: Step[], ...}: plays the script
+//   POST /test/echo          answers one data frame holding the request it saw
+//
+// Step: {status, headers} (must come first; default 200 text/event-stream)
+//       {write: string} | {bytes: number[]} | {delay: ms} | {hang: true} | {destroy: true}
+
+import { readFile } from 'node:fs/promises';
+
+const DEFAULT_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const parts = [];
+    req.on('data', (c) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function play(res, script) {
+  let i = 0;
+  let status = 200;
+  let headers = DEFAULT_HEADERS;
+  if (script[0] && ('status' in script[0] || 'headers' in script[0])) {
+    status = script[0].status ?? 200;
+    headers = script[0].headers ?? DEFAULT_HEADERS;
+    i = 1;
+  }
+  const firstDelay = script[i] && 'delayHeaders' in script[i] ? script[i++].delayHeaders : 0;
+  if (firstDelay) await sleep(firstDelay);
+  if (res.destroyed) return;
+  res.writeHead(status, headers);
+  res.flushHeaders();
+  for (; i < script.length; i++) {
+    const step = script[i];
+    if (res.destroyed) return;
+    if ('write' in step) res.write(step.write);
+    else if ('bytes' in step) res.write(Buffer.from(step.bytes));
+    else if ('delay' in step) await sleep(step.delay);
+    else if ('hang' in step) return; // the client's idle timeout or abort ends it
+    else if ('destroy' in step) {
+      res.destroy();
+      return;
+    }
+  }
+  res.end();
+}
+
+// The shared SSE conformance vectors live beside the repo, outside the dev
+// server's root, so they are served from here.
+const VECTORS = new URL('../../../shared/sse-vectors.json', import.meta.url);
+
+export async function testServerMiddleware(ctx, next) {
+  const path = ctx.path;
+  if (path === '/test/sse-vectors.json') {
+    ctx.type = 'application/json';
+    ctx.body = await readFile(VECTORS, 'utf8');
+    return;
+  }
+  if (path !== '/test/sse' && path !== '/test/echo') return next();
+  ctx.respond = false;
+  const { req, res } = ctx;
+  const text = await readBody(req);
+  if (path === '/test/echo') {
+    const seen = { method: req.method, headers: req.headers, body: text };
+    res.writeHead(200, DEFAULT_HEADERS);
+    res.end(
+      `data: ${JSON.stringify({ type: 'metadata', request: seen })}\n\n` +
+        `data: ${JSON.stringify({ type: 'complete', success: true })}\n\n`,
+    );
+    return;
+  }
+  let script = [];
+  try {
+    script = JSON.parse(text).script ?? [];
+  } catch {
+    res.writeHead(400);
+    res.end('bad script');
+    return;
+  }
+  res.on('error', () => {});
+  await play(res, script);
+}
