@@ -56,8 +56,35 @@ async function play(res, script) {
 // server's root, so they are served from here.
 const VECTORS = new URL('../../../shared/sse-vectors.json', import.meta.url);
 
+// Plain pages for the built bundle: served raw from disk, straight from here, so
+// none of the test runner's transforms touch them (the bundle must run as built).
+const ROOT = new URL('../../', import.meta.url);
+const PLAIN = {
+  '/plain/ask-stream.js': ['dist/ask-stream.js', 'text/javascript'],
+  '/plain/page.html': ['test/fixtures/plain.html', 'text/html'],
+  '/plain/csp.html': ['test/fixtures/plain.html', 'text/html'],
+};
+// Strict CSP with Trusted Types: no inline script or style, no string-to-HTML
+// sinks but through Lit's own policy.
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
 export async function testServerMiddleware(ctx, next) {
   const path = ctx.path;
+  if (path in PLAIN) {
+    const [file, type] = PLAIN[path];
+    ctx.type = type;
+    ctx.set('cache-control', 'no-store');
+    if (path === '/plain/csp.html') ctx.set('content-security-policy', STRICT_CSP);
+    try {
+      ctx.body = await readFile(new URL(file, ROOT));
+    } catch {
+      ctx.status = 404;
+      ctx.body = `${file} is missing: run \`npm run build\` first`;
+    }
+    return;
+  }
   if (path === '/test/sse-vectors.json') {
     ctx.type = 'application/json';
     ctx.body = await readFile(VECTORS, 'utf8');

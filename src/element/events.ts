@@ -1,0 +1,65 @@
+import type { AnswerMetadata } from '../protocol.js';
+import type { CancelDetail, ChunkDetail, CompleteDetail, ErrorDetail, StartDetail } from '../controller/types.js';
+
+// Every event bubbles and is composed, so a host page can listen on any ancestor,
+// through any shadow roots the widget sits in.
+const init = <T>(detail: T): CustomEventInit<T> => ({ detail, bubbles: true, composed: true });
+
+/** An ask begins, before the request is sent. */
+export class AskStreamStartEvent extends CustomEvent<StartDetail> {
+  static readonly eventName = 'ask-stream-start';
+  constructor(detail: StartDetail) {
+    super(AskStreamStartEvent.eventName, init(detail));
+  }
+}
+
+/** A piece of the answer arrived; `index`/`total` are there when the server sent them. */
+export class AskStreamChunkEvent extends CustomEvent<ChunkDetail> {
+  static readonly eventName = 'ask-stream-chunk';
+  constructor(detail: ChunkDetail) {
+    super(AskStreamChunkEvent.eventName, init(detail));
+  }
+}
+
+/** A metadata frame arrived; the detail is the frame without `type`. */
+export class AskStreamMetadataEvent extends CustomEvent<AnswerMetadata> {
+  static readonly eventName = 'ask-stream-metadata';
+  constructor(detail: AnswerMetadata) {
+    super(AskStreamMetadataEvent.eventName, init(detail));
+  }
+}
+
+/** The ask ended with a `complete` frame. */
+export class AskStreamCompleteEvent extends CustomEvent<CompleteDetail> {
+  static readonly eventName = 'ask-stream-complete';
+  constructor(detail: CompleteDetail) {
+    super(AskStreamCompleteEvent.eventName, init(detail));
+  }
+}
+
+/** The ask failed; `response` keeps whatever arrived before. */
+export class AskStreamErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly eventName = 'ask-stream-error';
+  constructor(detail: ErrorDetail) {
+    super(AskStreamErrorEvent.eventName, init(detail));
+  }
+}
+
+/** The ask was cancelled, by `cancel()`, the user, or a newer ask. */
+export class AskStreamCancelEvent extends CustomEvent<CancelDetail> {
+  static readonly eventName = 'ask-stream-cancel';
+  constructor(detail: CancelDetail) {
+    super(AskStreamCancelEvent.eventName, init(detail));
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'ask-stream-start': AskStreamStartEvent;
+    'ask-stream-chunk': AskStreamChunkEvent;
+    'ask-stream-metadata': AskStreamMetadataEvent;
+    'ask-stream-complete': AskStreamCompleteEvent;
+    'ask-stream-error': AskStreamErrorEvent;
+    'ask-stream-cancel': AskStreamCancelEvent;
+  }
+}
