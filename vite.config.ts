@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { askStreamDevServer } from './demo/dev-server-plugin.js';
 
 // The CDN build: one self-contained ES module with Lit and every dependency
 // inside, so `<script type="module" src=".../ask-stream.js">` is all a page needs.
@@ -6,7 +7,7 @@ export default defineConfig({
   server: {
     port: Number(process.env.PORT) || 5173,
   },
-  plugins: [],
+  plugins: [askStreamDevServer()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -3,6 +3,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS, HINT } from './scripts/browser.mjs';
 import { testServerMiddleware } from './test/support/server-middleware.mjs';
+import { askStreamHandlerMiddleware } from './test/support/handler-middleware.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -16,7 +17,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testServerMiddleware],
+  middleware: [testServerMiddleware, askStreamHandlerMiddleware],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
