@@ -1,8 +1,11 @@
 import { defineConfig } from 'vite';
 import { askStreamDevServer } from './demo/dev-server-plugin.js';
 
-// The CDN build: one self-contained ES module with Lit and every dependency
-// inside, so `<script type="module" src=".../ask-stream.js">` is all a page needs.
+// The CDN builds: one self-contained file per format with Lit and every other
+// dependency inside, so one <script> tag is all a page needs:
+//   dist/ask-stream.js       <script type="module" src="…">
+//   dist/ask-stream.iife.js  <script src="…">, exposing the API as `AskStream`
+// The npm build (dependencies left as imports) is `tsc -p tsconfig.build.json`.
 export default defineConfig({
   server: {
     port: Number(process.env.PORT) || 5173,
@@ -11,10 +14,12 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    emptyOutDir: true,
     lib: {
       entry: 'src/index.ts',
-      formats: ['es'],
-      fileName: () => 'ask-stream.js',
+      name: 'AskStream',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'ask-stream.js' : 'ask-stream.iife.js'),
     },
     rolldownOptions: {
       output: { minify: true },

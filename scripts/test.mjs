@@ -1,5 +1,6 @@
-// `npm test`: type-check, build (a test loads the built bundle), find or
-// install a browser, run the browser suite, then the Node (server) suite.
+// `npm test`: type-check, build (tests load the built bundle and package), find
+// or install a browser, run the browser suite, the Node suites (server,
+// package), then check the bundle's size budget.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureChromium, HINT } from './browser.mjs';
@@ -16,7 +17,7 @@ function step(name, cmd, args, env = process.env) {
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 
 step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
-step('build', bin('vite'), ['build', '--logLevel', 'warn']);
+step('build (CDN bundles, npm modules, manifest)', 'npm', ['run', '--silent', 'build']);
 
 const chrome = ensureChromium();
 if (!chrome) {
@@ -25,7 +26,10 @@ if (!chrome) {
 }
 step('browser tests (Chromium)', bin('wtr'), [], { ...process.env, CHROME_PATH: chrome });
 // Node 20's `--test` does not expand globs or pick up .ts files in a folder.
-const serverTests = readdirSync('test/server')
-  .filter((f) => f.endsWith('.test.ts'))
-  .map((f) => `test/server/${f}`);
-if (serverTests.length) step('server tests (Node)', process.execPath, ['--import', 'tsx', '--test', ...serverTests]);
+const nodeTests = ['test/server', 'test/package'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `${dir}/${f}`),
+);
+step('Node tests (server, package)', process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
+step('size budget', process.execPath, ['scripts/size.mjs']);

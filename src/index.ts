@@ -1,19 +1,5 @@
-// The main module registers <ask-stream> on import, as the contract says.
+// The main module registers <ask-stream> on import (safely, if something already
+// did) and exports the public API.
 import './define.js';
 
-export { AskStreamElement, type AskStreamTheme } from './element/ask-stream.js';
-export {
-  AskStreamStartEvent,
-  AskStreamChunkEvent,
-  AskStreamMetadataEvent,
-  AskStreamCompleteEvent,
-  AskStreamErrorEvent,
-  AskStreamCancelEvent,
-} from './element/events.js';
-export { DEFAULT_STRINGS, type AskStreamStrings } from './element/strings.js';
-export { defineAskStream } from './element/define.js';
-export { AskStreamController, type AskStreamControllerOptions } from './controller/ask-stream-controller.js';
-export type * from './controller/types.js';
-export { streamAsk, AskStreamError, DEFAULT_TIMEOUT, type AskRequest } from './client/index.js';
-export { parseEventStream, type SseEvent } from './sse/index.js';
-export type * from './protocol.js';
+export * from './api.js';

@@ -1,0 +1,18 @@
+// The public API without registering <ask-stream>: import from `ask-stream/element`
+// to register the class under a tag name of your own (defineAskStream(name)).
+export { AskStreamElement, type AskStreamTheme } from './element/ask-stream.js';
+export {
+  AskStreamStartEvent,
+  AskStreamChunkEvent,
+  AskStreamMetadataEvent,
+  AskStreamCompleteEvent,
+  AskStreamErrorEvent,
+  AskStreamCancelEvent,
+} from './element/events.js';
+export { DEFAULT_STRINGS, type AskStreamStrings } from './element/strings.js';
+export { defineAskStream } from './element/define.js';
+export { AskStreamController, type AskStreamControllerOptions } from './controller/ask-stream-controller.js';
+export type * from './controller/types.js';
+export { streamAsk, AskStreamError, DEFAULT_TIMEOUT, type AskRequest } from './client/index.js';
+export { parseEventStream, type SseEvent } from './sse/index.js';
+export type * from './protocol.js';

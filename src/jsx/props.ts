@@ -1,0 +1,39 @@
+import type { AskStreamElement, AskStreamTheme } from '../element/ask-stream.js';
+import type {
+  AskStreamCancelEvent,
+  AskStreamChunkEvent,
+  AskStreamCompleteEvent,
+  AskStreamErrorEvent,
+  AskStreamMetadataEvent,
+  AskStreamStartEvent,
+} from '../element/events.js';
+import type { AskStreamStrings } from '../element/strings.js';
+
+/** What JSX may set on `<ask-stream>`: its attributes and its object properties. */
+export interface AskStreamProps {
+  endpoint?: string;
+  theme?: AskStreamTheme;
+  placeholder?: string;
+  timeout?: number;
+  headers?: Record<string, string>;
+  body?: Record<string, unknown>;
+  strings?: Partial<AskStreamStrings>;
+  'allow-images'?: boolean;
+}
+
+/** The element's events, keyed by name. */
+export interface AskStreamEvents {
+  'ask-stream-start': AskStreamStartEvent;
+  'ask-stream-chunk': AskStreamChunkEvent;
+  'ask-stream-metadata': AskStreamMetadataEvent;
+  'ask-stream-complete': AskStreamCompleteEvent;
+  'ask-stream-error': AskStreamErrorEvent;
+  'ask-stream-cancel': AskStreamCancelEvent;
+}
+
+/** `on<event-name>` listeners, the form React 19 and Preact attach to custom elements. */
+export type AskStreamEventProps = {
+  [K in keyof AskStreamEvents as `on${K}`]?: (event: AskStreamEvents[K]) => void;
+};
+
+export type { AskStreamElement };
