@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { AskStreamController } from '../controller/ask-stream-controller.js';
 import type { AskError, AskStatus, Exchange } from '../controller/types.js';
 import type { AnswerMetadata } from '../protocol.js';
-import { DEFAULT_TIMEOUT } from '../client/stream-ask.js';
 import { IncrementalMarkdown } from '../render/incremental-markdown.js';
 import {
   AskStreamCancelEvent,
@@ -30,6 +29,8 @@ const FOLLOW_SLACK_PX = 32;
  * Server-Sent Events and renders as safe Markdown, with sources.
  *
  * @summary Ask a question, watch the answer stream in.
+ *
+ * @tagname ask-stream
  *
  * @fires {AskStreamStartEvent} ask-stream-start - An ask begins, before the request is sent. `detail: {query}`.
  * @fires {AskStreamChunkEvent} ask-stream-chunk - A piece of the answer arrived. `detail: {content, index?, total?}`.
@@ -90,7 +91,10 @@ export class AskStreamElement extends LitElement {
   declare endpoint: string;
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Reflected. */
   declare theme: AskStreamTheme;
-  /** Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`. */
+  /**
+   * Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`; 0: none.
+   * @default 30000
+   */
   declare timeout: number;
   /** Extra request headers, e.g. `{Authorization: 'Bearer …'}`. */
   declare headers: Record<string, string>;
@@ -119,14 +123,18 @@ export class AskStreamElement extends LitElement {
     super();
     this.endpoint = '/api/ask/stream';
     this.theme = 'auto';
-    this.timeout = DEFAULT_TIMEOUT;
+    // The same as the client's DEFAULT_TIMEOUT, written out so the manifest shows the number.
+    this.timeout = 30000;
     this.headers = {};
     this.body = {};
     this.strings = {};
     this.allowImages = false;
   }
 
-  /** Input placeholder; `strings.placeholder` (default `Ask a question…`) unless set. */
+  /**
+   * Input placeholder; `strings.placeholder` unless set.
+   * @default 'Ask a question…'
+   */
   get placeholder(): string {
     return this.#placeholder ?? this.#strings.placeholder;
   }
