@@ -1,9 +1,8 @@
-import { esbuildPlugin } from '@web/dev-server-esbuild';
+// `npm test`'s browser suite: headless Chromium through Playwright.
+// `npm run test:browsers` runs the same suite in Chromium, Firefox and WebKit.
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { fileURLToPath } from 'node:url';
 import { findChromium, CHROMIUM_ARGS, HINT } from './scripts/browser.mjs';
-import { testServerMiddleware } from './test/support/server-middleware.mjs';
-import { askStreamHandlerMiddleware } from './test/support/handler-middleware.mjs';
+import { sharedConfig } from './scripts/wtr-shared.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -12,15 +11,8 @@ if (!executablePath) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**'],
-  nodeResolve: true,
+  ...sharedConfig,
   concurrency: 2,
-  testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 10_000 } },
-  middleware: [testServerMiddleware, askStreamHandlerMiddleware],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
-  ],
   browsers: [
     playwrightLauncher({
       product: 'chromium',
