@@ -66,10 +66,14 @@ const layout = css`
     max-height: var(--ask-stream-max-height);
     overflow-y: auto;
     overscroll-behavior: contain;
+    /* Following the stream is done in script; the browser's own anchoring would fight it. */
+    overflow-anchor: none;
+    contain: content;
+  }
+  .log {
     display: flex;
     flex-direction: column;
     gap: calc(var(--ask-stream-spacing) * 1.5);
-    contain: content;
   }
   .exchange {
     display: flex;

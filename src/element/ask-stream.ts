@@ -14,15 +14,12 @@ import {
   AskStreamStartEvent,
 } from './events.js';
 import { styles } from './ask-stream.styles.js';
+import { FollowScrollController } from './follow-scroll.js';
 import { nextFrame } from './next-frame.js';
 import { sourcesView } from './sources-view.js';
 import { DEFAULT_STRINGS, type AskStreamStrings } from './strings.js';
 
 export type AskStreamTheme = 'light' | 'dark' | 'auto';
-
-// Within this distance of the bottom, the reader counts as "at the bottom" and
-// the transcript keeps following the stream.
-const FOLLOW_SLACK_PX = 32;
 
 /**
  * An answer box for a site: the visitor asks, the answer streams in over
@@ -107,7 +104,10 @@ export class AskStreamElement extends LitElement {
 
   #placeholder: string | undefined;
   #renderers = new Map<number, IncrementalMarkdown>();
-  #following = true;
+  readonly #scroll = new FollowScrollController(this, () => ({
+    scroller: this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]'),
+    content: this.renderRoot.querySelector<HTMLElement>('.log'),
+  }));
 
   readonly #asks = new AskStreamController(this, {
     request: () => ({ endpoint: this.endpoint, headers: this.headers, body: this.body, timeout: this.timeout }),
@@ -171,7 +171,7 @@ export class AskStreamElement extends LitElement {
 
   /** Asks a question; resolves when that ask ends, however it ends. Never rejects. */
   ask(query: string): Promise<void> {
-    this.#following = true;
+    this.#scroll.resume();
     return this.#asks.ask(query);
   }
   /** Stops the answer in flight, keeping what arrived. */
@@ -180,7 +180,7 @@ export class AskStreamElement extends LitElement {
   }
   /** Asks the last question again. */
   retry(): Promise<void> {
-    this.#following = true;
+    this.#scroll.resume();
     return this.#asks.retry();
   }
   /** Empties the transcript, stopping an answer in flight. */
@@ -204,20 +204,6 @@ export class AskStreamElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('allowImages') || changed.has('strings')) this.#renderers.clear();
   }
-
-  protected override updated(): void {
-    const transcript = this.#transcript;
-    if (transcript && this.#following) transcript.scrollTop = transcript.scrollHeight;
-  }
-
-  get #transcript(): HTMLElement | null {
-    return this.renderRoot.querySelector('[part~="transcript"]');
-  }
-
-  #onScroll = (): void => {
-    const t = this.#transcript!;
-    this.#following = t.scrollHeight - t.scrollTop - t.clientHeight <= FOLLOW_SLACK_PX;
-  };
 
   #renderer(exchange: Exchange): IncrementalMarkdown {
     let renderer = this.#renderers.get(exchange.id);
@@ -304,9 +290,8 @@ export class AskStreamElement extends LitElement {
         aria-label=${s.transcriptLabel}
         tabindex=${exchanges.length ? '0' : '-1'}
         ?hidden=${!exchanges.length}
-        @scroll=${this.#onScroll}
       >
-        ${repeat(exchanges, (e) => e.id, (e, i) => this.#exchangeView(e, i === last, s))}
+        <div class="log">${repeat(exchanges, (e) => e.id, (e, i) => this.#exchangeView(e, i === last, s))}</div>
       </div>
       <form part="form" class="form" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="input">${s.inputLabel}</label>

@@ -168,15 +168,16 @@ describe('streamAsk', () => {
     });
 
     it('is TIMEOUT when the stream falls silent, keeping what arrived', async () => {
-      const { frames, error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 150, body: scripted(chunk('so far'), { hang: true }) });
+      const { frames, error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 600, body: scripted(chunk('so far'), { hang: true }) });
       expect(frames).to.deep.equal([{ type: 'chunk', content: 'so far' }]);
       expectCode(error, 'TIMEOUT', true);
     });
 
     it('counts any bytes, comments included, as life', async () => {
+      // 1.5 s of nothing but comments every 100 ms, against a 700 ms idle timeout.
       const pings: Step[] = [];
-      for (let i = 0; i < 8; i++) pings.push({ write: ': ping\n\n' }, { delay: 60 });
-      const { error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 200, body: scripted(...pings, complete()) });
+      for (let i = 0; i < 15; i++) pings.push({ write: ': ping\n\n' }, { delay: 100 });
+      const { error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 700, body: scripted(...pings, complete()) });
       expect(error).to.equal(undefined);
     });
 

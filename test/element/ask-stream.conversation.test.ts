@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { PropertyValues } from 'lit';
 import '../../src/index.js';
 import { AskStreamElement } from '../../src/index.js';
 import { SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
@@ -18,8 +19,8 @@ async function ask(el: AskStreamElement, query: string, ...script: Step[]): Prom
 // Counts Lit updates from the outside, through the public update lifecycle.
 class CountingAskStream extends AskStreamElement {
   updates = 0;
-  protected override updated(): void {
-    super.updated();
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     this.updates++;
   }
 }
