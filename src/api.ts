@@ -8,6 +8,7 @@ export {
   AskStreamCompleteEvent,
   AskStreamErrorEvent,
   AskStreamCancelEvent,
+  type AskStreamEventMap,
 } from './element/events.js';
 export { DEFAULT_STRINGS, type AskStreamStrings } from './element/strings.js';
 export { defineAskStream } from './element/define.js';

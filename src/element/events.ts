@@ -53,13 +53,17 @@ export class AskStreamCancelEvent extends CustomEvent<CancelDetail> {
   }
 }
 
+/** Every event of `<ask-stream>`, by name. */
+export interface AskStreamEventMap {
+  'ask-stream-start': AskStreamStartEvent;
+  'ask-stream-chunk': AskStreamChunkEvent;
+  'ask-stream-metadata': AskStreamMetadataEvent;
+  'ask-stream-complete': AskStreamCompleteEvent;
+  'ask-stream-error': AskStreamErrorEvent;
+  'ask-stream-cancel': AskStreamCancelEvent;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'ask-stream-start': AskStreamStartEvent;
-    'ask-stream-chunk': AskStreamChunkEvent;
-    'ask-stream-metadata': AskStreamMetadataEvent;
-    'ask-stream-complete': AskStreamCompleteEvent;
-    'ask-stream-error': AskStreamErrorEvent;
-    'ask-stream-cancel': AskStreamCancelEvent;
-  }
+  // Typed listeners on any element: addEventListener('ask-stream-complete', e => e.detail…)
+  interface HTMLElementEventMap extends AskStreamEventMap {}
 }

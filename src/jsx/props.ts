@@ -1,12 +1,5 @@
 import type { AskStreamElement, AskStreamTheme } from '../element/ask-stream.js';
-import type {
-  AskStreamCancelEvent,
-  AskStreamChunkEvent,
-  AskStreamCompleteEvent,
-  AskStreamErrorEvent,
-  AskStreamMetadataEvent,
-  AskStreamStartEvent,
-} from '../element/events.js';
+import type { AskStreamEventMap } from '../element/events.js';
 import type { AskStreamStrings } from '../element/strings.js';
 
 /** What JSX may set on `<ask-stream>`: its attributes and its object properties. */
@@ -22,14 +15,7 @@ export interface AskStreamProps {
 }
 
 /** The element's events, keyed by name. */
-export interface AskStreamEvents {
-  'ask-stream-start': AskStreamStartEvent;
-  'ask-stream-chunk': AskStreamChunkEvent;
-  'ask-stream-metadata': AskStreamMetadataEvent;
-  'ask-stream-complete': AskStreamCompleteEvent;
-  'ask-stream-error': AskStreamErrorEvent;
-  'ask-stream-cancel': AskStreamCancelEvent;
-}
+export type AskStreamEvents = AskStreamEventMap;
 
 /** `on<event-name>` listeners, the form React 19 and Preact attach to custom elements. */
 export type AskStreamEventProps = {
