@@ -1,0 +1,27 @@
+/**
+ * URL checks for anything model output wants to turn into a link or an image.
+ *
+ * Only absolute URLs are accepted: a relative URL in an answer has no meaningful
+ * base (the host page's URL is an accident of where the widget is embedded), and
+ * rejecting it also rejects protocol-relative `//evil.example` tricks. The scheme is
+ * read from the URL *after* the WHATWG parser has run, so case tricks
+ * (`JaVaScRiPt:`), embedded tabs/newlines (`java\tscript:`, which the parser
+ * strips) and leading control characters all end up as the real scheme and fail.
+ * streaming-markdown hands over character references (`&#106;avascript:`)
+ * undecoded; links.ts resolves them before calling these functions.
+ */
+
+function check(raw: string, schemes: RegExp): string | null {
+  try {
+    const url = new URL(raw);
+    return schemes.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The normalized `href` if `raw` is an absolute `http:`, `https:` or `mailto:` URL, else `null`. */
+export const safeLinkUrl = (raw: string): string | null => check(raw, /^(https?|mailto):$/);
+
+/** The normalized URL if `raw` is an absolute `http:` or `https:` URL (what an `<img src>` may load), else `null`. */
+export const safeImageUrl = (raw: string): string | null => check(raw, /^https?:$/);
