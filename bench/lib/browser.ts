@@ -2,29 +2,22 @@
  * Headless Chromium through Playwright, and the Chrome DevTools Protocol calls
  * the browser benchmarks share.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import type { RunResult, RunSpec } from '../pages/harness.js';
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS, findChromium } from '../../scripts/browser.mjs';
 
+// The test runner's Chromium and flags, plus what a benchmark needs on top.
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...TEST_CHROMIUM_ARGS,
   // A page that is not focused must still get frames at full rate.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
 ];
 
-/** CHROME_PATH, else the Debian Chromium, else Playwright's own. */
+/** CHROME_PATH, Playwright's own Chromium, else a system Chromium or Chrome. */
 export function chromiumPath(): string | undefined {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
-  return undefined;
+  return findChromium();
 }
 
 export async function launch(): Promise<Browser> {
