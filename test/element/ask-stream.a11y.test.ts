@@ -37,7 +37,8 @@ const states: Array<[string, Step[], (el: AskStreamElement) => Promise<void>]> =
     },
   ],
   ['complete with sources', [...ANSWER, SOURCES, complete()], (el) => el.ask('How do I set it up?')],
-  ['error with retry', [ANSWER[0]!, { delay: 30 }, { destroy: true }], (el) => el.ask('How do I set it up?')],
+  // Ends without `complete`: INCOMPLETE, retryable.
+  ['error with retry', [ANSWER[0]!], (el) => el.ask('How do I set it up?')],
   ['error without retry', [data({ type: 'error', message: 'Your question is too long.', code: 'BAD_REQUEST' })], (el) => el.ask('?')],
 ];
 
@@ -61,7 +62,7 @@ describe('<ask-stream> accessibility', () => {
 
   it('marks the answer busy while it streams, and announces errors assertively', async () => {
     const el = await fixture<AskStreamElement>(html`<ask-stream endpoint=${SSE_ENDPOINT}></ask-stream>`);
-    el.body = scripted(chunk('part'), { delay: 300 }, { destroy: true });
+    el.body = scripted(chunk('part'), { delay: 300 });
     const done = el.ask('q');
     await waitUntil(() => el.response === 'part');
     await el.updateComplete;
@@ -76,7 +77,7 @@ describe('<ask-stream> accessibility', () => {
 
   it('every control is a real, named button', async () => {
     const el = await fixture<AskStreamElement>(html`<ask-stream endpoint=${SSE_ENDPOINT}></ask-stream>`);
-    el.body = scripted(chunk('```js\nx\n```\n'), { delay: 30 }, { destroy: true });
+    el.body = scripted(chunk('```js\nx\n```\n'));
     await el.ask('q');
     await el.updateComplete;
     const buttons = [...el.shadowRoot!.querySelectorAll('button')];

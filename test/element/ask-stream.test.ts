@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AskStreamElement } from '../../src/index.js';
-import { SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
+import { SSE_ENDPOINT, chunk, complete, cutOnRelease, data, scripted, type Step } from '../support/script.js';
 
 const EVENTS = ['start', 'chunk', 'metadata', 'complete', 'error', 'cancel'].map((n) => `ask-stream-${n}`);
 
@@ -142,9 +142,12 @@ describe('<ask-stream>', () => {
 
   describe('errors', () => {
     it('keeps the partial answer and shows a retryable error with a retry control', async () => {
-      // The pause lets the chunk leave the server before the socket is torn down.
-      const { el, log } = await widget(chunk('partial answer'), { delay: 30 }, { destroy: true });
-      await el.ask('q');
+      const cut = cutOnRelease();
+      const { el, log } = await widget(chunk('partial answer'), ...cut.steps);
+      const done = el.ask('q');
+      await waitUntil(() => el.response === 'partial answer');
+      await cut.release();
+      await done;
       await el.updateComplete;
       expect(el.status).to.equal('error');
       expect(el.response).to.equal('partial answer');

@@ -8,7 +8,8 @@ export type Step =
   | { bytes: number[] }
   | { delay: number }
   | { hang: true }
-  | { destroy: true };
+  | { destroy: true }
+  | { awaitRelease: string };
 
 export const SSE_ENDPOINT = '/test/sse';
 export const ECHO_ENDPOINT = '/test/echo';
@@ -19,3 +20,20 @@ export const scripted = (...script: Step[]): { script: Step[] } => ({ script });
 export const data = (value: unknown): Step => ({ write: `data: ${JSON.stringify(value)}\n\n` });
 export const chunk = (content: string, extra: Record<string, unknown> = {}): Step => data({ type: 'chunk', content, ...extra });
 export const complete = (): Step => data({ type: 'complete', success: true });
+
+let releaseCount = 0;
+
+/**
+ * Steps that cut the connection mid-body once the test calls `release()`: call
+ * it after the client has read what came before, since a browser may drop bytes
+ * it had not read yet when the connection fails.
+ */
+export function cutOnRelease(): { steps: Step[]; release: () => Promise<void> } {
+  const key = `cut-${Date.now()}-${releaseCount++}`;
+  return {
+    steps: [{ awaitRelease: key }, { destroy: true }],
+    release: async () => {
+      await fetch('/test/release', { method: 'POST', body: key });
+    },
+  };
+}

@@ -7,6 +7,8 @@
 //
 // Step: {status, headers} (must come first; default 200 text/event-stream)
 //       {write: string} | {bytes: number[]} | {delay: ms} | {hang: true} | {destroy: true}
+//       {awaitRelease: key}: waits until the test POSTs `key` to /test/release, so
+//       a test can cut the connection only once the client has read what came before.
 
 import { readFile } from 'node:fs/promises';
 
@@ -22,6 +24,11 @@ function readBody(req) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const releases = new Map();
+function released(key) {
+  return new Promise((resolve) => releases.set(key, resolve));
+}
 
 async function play(res, script) {
   let i = 0;
@@ -43,9 +50,13 @@ async function play(res, script) {
     if ('write' in step) res.write(step.write);
     else if ('bytes' in step) res.write(Buffer.from(step.bytes));
     else if ('delay' in step) await sleep(step.delay);
+    else if ('awaitRelease' in step) await Promise.race([released(step.awaitRelease), sleep(30_000)]);
     else if ('hang' in step) return; // the client's idle timeout or abort ends it
     else if ('destroy' in step) {
-      res.destroy();
+      // Cut the connection mid-body with a FIN after everything written so far,
+      // not a reset: a reset can make the browser drop bytes it has not read yet,
+      // which would turn "the partial answer is kept" into a race.
+      res.socket?.end();
       return;
     }
   }
@@ -88,6 +99,13 @@ export async function testServerMiddleware(ctx, next) {
   if (path === '/test/sse-vectors.json') {
     ctx.type = 'application/json';
     ctx.body = await readFile(VECTORS, 'utf8');
+    return;
+  }
+  if (path === '/test/release') {
+    const key = await readBody(ctx.req);
+    releases.get(key)?.();
+    releases.delete(key);
+    ctx.status = 204;
     return;
   }
   if (path !== '/test/sse' && path !== '/test/echo') return next();
