@@ -37,7 +37,7 @@ import { fmt, ms, ratio, verdict, type Outcome, type Row } from '../lib/report.j
 import { linearFit, median, sum } from '../lib/stats.js';
 import { busyByInterval, taskAt, type Task } from '../lib/trace.js';
 import { workload } from '../server/workloads.js';
-import { measuredAsk, spec, type BrowserCtx, type Measured } from './session.js';
+import { interleaved, measuredAsk, spec, type BrowserCtx, type Measured } from './session.js';
 
 export interface B1Options {
   /** Element runs per stream (medians are reported). */
@@ -184,10 +184,7 @@ export async function runB1(ctx: BrowserCtx, opts: B1Options): Promise<Outcome> 
     ['paced', 'b1paced'],
   ] as const) {
     ctx.log(`B1 ${stream}`);
-    // Interleaved, the baseline in the middle, so drift on a shared machine hits both.
-    const order: Impl[] = [];
-    for (let i = 0; i < opts.repeats; i++) order.push('ask-stream');
-    order.splice(Math.ceil(opts.repeats / 2), 0, 'naive');
+    const order = interleaved(opts.repeats);
     for (const impl of order) {
       const deadlineMs = impl === 'naive' ? opts.naiveDeadlineMs : 120_000;
       const m = await measuredAsk(ctx, impl, spec(name, { log: true, deadlineMs }), { trace: true });

@@ -13,7 +13,7 @@ import type { Impl } from '../lib/browser.js';
 import { fmt, ms, ratio, verdict, type Outcome, type Row } from '../lib/report.js';
 import { median } from '../lib/stats.js';
 import { busyByInterval, type Task } from '../lib/trace.js';
-import { measuredAsk, spec, type BrowserCtx, type Measured } from './session.js';
+import { interleaved, measuredAsk, spec, type BrowserCtx, type Measured } from './session.js';
 
 const LONG_TASK_MS = 50;
 
@@ -64,9 +64,7 @@ function summarize(m: Measured): B2Run {
 export async function runB2(ctx: BrowserCtx, opts: { repeats: number; naiveDeadlineMs: number }): Promise<Outcome> {
   ctx.log('B2 2,000 chunks/s × 5 s');
   const runs: Record<Impl, B2Run[]> = { 'ask-stream': [], naive: [] };
-  const order: Impl[] = [];
-  for (let i = 0; i < opts.repeats; i++) order.push('ask-stream');
-  order.splice(Math.ceil(opts.repeats / 2), 0, 'naive');
+  const order = interleaved(opts.repeats);
   for (const impl of order) {
     const deadlineMs = impl === 'naive' ? opts.naiveDeadlineMs : 60_000;
     const m = await measuredAsk(ctx, impl, spec('b2', { deadlineMs }), { trace: true });

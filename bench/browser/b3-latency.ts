@@ -16,7 +16,7 @@
 import type { Impl } from '../lib/browser.js';
 import { fmt, ms, ratio, verdict, type Outcome } from '../lib/report.js';
 import { percentile } from '../lib/stats.js';
-import { measuredAsk, spec, type BrowserCtx } from './session.js';
+import { interleaved, measuredAsk, spec, type BrowserCtx } from './session.js';
 
 interface B3Run {
   status: string;
@@ -32,9 +32,7 @@ interface B3Run {
 export async function runB3(ctx: BrowserCtx, opts: { repeats: number; naiveDeadlineMs: number }): Promise<Outcome> {
   ctx.log('B3 200 chunks/s × 5 s, chunk → on screen');
   const runs: Record<Impl, B3Run[]> = { 'ask-stream': [], naive: [] };
-  const order: Impl[] = [];
-  for (let i = 0; i < opts.repeats; i++) order.push('ask-stream');
-  order.splice(Math.ceil(opts.repeats / 2), 0, 'naive');
+  const order = interleaved(opts.repeats);
   const latencies: Record<Impl, number[]> = { 'ask-stream': [], naive: [] };
   for (const impl of order) {
     const deadlineMs = impl === 'naive' ? opts.naiveDeadlineMs : 60_000;

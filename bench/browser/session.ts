@@ -81,3 +81,13 @@ export async function measuredAsk(ctx: BrowserCtx, impl: Impl, run: RunSpec, ins
     await p.close();
   }
 }
+
+/**
+ * The order of one benchmark's runs: `repeats` of ask-stream with one baseline
+ * run in the middle, so drift on a shared machine hits both implementations.
+ */
+export function interleaved(repeats: number): Impl[] {
+  const order: Impl[] = Array.from({ length: repeats }, () => 'ask-stream' as const);
+  order.splice(Math.ceil(repeats / 2), 0, 'naive');
+  return order;
+}
