@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { EventStreamParser } from '../../src/sse/event-stream-parser.js';
 import type { SseEvent } from '../../src/sse/types.js';
 
-/** One entry of ../shared/sse-vectors.json (see /work/shared/README.md). */
+/** One entry of test/fixtures/sse-vectors.json (its format and provenance: test/fixtures/README.md). */
 interface Vector {
   name: string;
   chunks: string[] | null;
@@ -40,7 +40,7 @@ function textPieces(v: Vector): string[] {
   return pieces;
 }
 
-const vectors = (await (await fetch('/test/sse-vectors.json')).json()) as Vector[];
+const vectors = (await (await fetch('/test/fixtures/sse-vectors.json')).json()) as Vector[];
 
 describe('EventStreamParser: shared conformance vectors', () => {
   it('loads the vectors', () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseEventStream } from '../../src/sse/parse-event-stream.js';
 import type { SseEvent } from '../../src/sse/types.js';
 
-/** One entry of ../shared/sse-vectors.json (see /work/shared/README.md). */
+/** One entry of test/fixtures/sse-vectors.json (its format and provenance: test/fixtures/README.md). */
 interface Vector {
   name: string;
   chunks: string[] | null;
@@ -49,7 +49,7 @@ async function collect(pieces: readonly Chunk[]) {
 const frames = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({ event: 'message', data: String(from + i), id: '' }));
 
-const vectors = (await (await fetch('/test/sse-vectors.json')).json()) as Vector[];
+const vectors = (await (await fetch('/test/fixtures/sse-vectors.json')).json()) as Vector[];
 
 describe('parseEventStream: shared conformance vectors', () => {
   for (const v of vectors) {

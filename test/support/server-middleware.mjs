@@ -63,10 +63,6 @@ async function play(res, script) {
   res.end();
 }
 
-// The shared SSE conformance vectors live beside the repo, outside the dev
-// server's root, so they are served from here.
-const VECTORS = new URL('../../../shared/sse-vectors.json', import.meta.url);
-
 // Plain pages for the built bundle: served raw from disk, straight from here, so
 // none of the test runner's transforms touch them (the bundle must run as built).
 const ROOT = new URL('../../', import.meta.url);
@@ -94,11 +90,6 @@ export async function testServerMiddleware(ctx, next) {
       ctx.status = 404;
       ctx.body = `${file} is missing: run \`npm run build\` first`;
     }
-    return;
-  }
-  if (path === '/test/sse-vectors.json') {
-    ctx.type = 'application/json';
-    ctx.body = await readFile(VECTORS, 'utf8');
     return;
   }
   if (path === '/test/release') {
