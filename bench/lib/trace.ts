@@ -32,12 +32,16 @@ export class Trace {
   #events: TraceEvent[] = [];
   #done: Promise<void> | undefined;
 
-  constructor(private readonly cdp: CDPSession) {}
+  readonly #cdp: CDPSession;
+
+  constructor(cdp: CDPSession) {
+    this.#cdp = cdp;
+  }
 
   async start(): Promise<void> {
-    this.cdp.on('Tracing.dataCollected', (e) => this.#events.push(...(e.value as unknown as TraceEvent[])));
-    this.#done = new Promise((ok) => this.cdp.once('Tracing.tracingComplete', () => ok()));
-    await this.cdp.send('Tracing.start', {
+    this.#cdp.on('Tracing.dataCollected', (e) => this.#events.push(...(e.value as unknown as TraceEvent[])));
+    this.#done = new Promise((ok) => this.#cdp.once('Tracing.tracingComplete', () => ok()));
+    await this.#cdp.send('Tracing.start', {
       traceConfig: { includedCategories: ['toplevel', 'blink.user_timing'], recordMode: 'recordAsMuchAsPossible' },
       transferMode: 'ReportEvents',
     });
@@ -49,7 +53,7 @@ export class Trace {
    * mark's trace time and its `performance.now()` time to line the clocks up.
    */
   async stop(syncMark: string): Promise<Task[]> {
-    await this.cdp.send('Tracing.end');
+    await this.#cdp.send('Tracing.end');
     await this.#done;
     const mark = this.#events.find((e) => e.name === syncMark && e.cat.includes('blink.user_timing'));
     const markTime = mark?.args?.data?.startTime;

@@ -4,13 +4,13 @@ import type { ClientErrorCode } from '../protocol.js';
 export class AskStreamError extends Error {
   override readonly name = 'AskStreamError';
 
-  constructor(
-    readonly code: ClientErrorCode | (string & {}),
-    message: string,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
+  readonly code: ClientErrorCode | (string & {});
+  readonly retryable: boolean;
+
+  constructor(code: ClientErrorCode | (string & {}), message: string, retryable: boolean, options?: { cause?: unknown }) {
     super(message, options);
+    this.code = code;
+    this.retryable = retryable;
   }
 }
 

@@ -6,10 +6,13 @@ export class IdleTimer {
   #id: ReturnType<typeof setTimeout> | undefined;
   #fired = false;
 
-  constructor(
-    private readonly ms: number,
-    private readonly onIdle: () => void,
-  ) {}
+  readonly #ms: number;
+  readonly #onIdle: () => void;
+
+  constructor(ms: number, onIdle: () => void) {
+    this.#ms = ms;
+    this.#onIdle = onIdle;
+  }
 
   get fired(): boolean {
     return this.#fired;
@@ -17,11 +20,11 @@ export class IdleTimer {
 
   touch(): void {
     this.stop();
-    if (!(this.ms > 0) || !Number.isFinite(this.ms)) return;
+    if (!(this.#ms > 0) || !Number.isFinite(this.#ms)) return;
     this.#id = setTimeout(() => {
       this.#fired = true;
-      this.onIdle();
-    }, this.ms);
+      this.#onIdle();
+    }, this.#ms);
   }
 
   stop(): void {

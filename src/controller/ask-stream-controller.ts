@@ -34,10 +34,12 @@ export class AskStreamController implements ReactiveController {
   #lastQuery: string | undefined;
   #nextId = 1;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: AskStreamControllerOptions,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: AskStreamControllerOptions;
+
+  constructor(host: ReactiveControllerHost, options: AskStreamControllerOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -74,20 +76,20 @@ export class AskStreamController implements ReactiveController {
     this.#latest = ask;
     this.#lastQuery = query;
     this.#exchanges.push(ask.exchange);
-    this.host.requestUpdate();
-    this.options.onStart?.({ query });
+    this.#host.requestUpdate();
+    this.#options.onStart?.({ query });
     // A start listener may have cancelled or replaced this ask already.
     if (ask.ended) return;
     try {
-      const frames = streamAsk({ ...this.options.request(), query, signal: ask.abort.signal });
+      const frames = streamAsk({ ...this.#options.request(), query, signal: ask.abort.signal });
       for await (const frame of frames) {
         if (ask.ended) return;
         switch (frame.type) {
           case 'chunk': {
             ask.exchange.response += frame.content;
-            this.host.requestUpdate();
+            this.#host.requestUpdate();
             const { type: _type, ...chunk } = frame;
-            this.options.onChunk?.(chunk);
+            this.#options.onChunk?.(chunk);
             break;
           }
           case 'metadata': {
@@ -95,8 +97,8 @@ export class AskStreamController implements ReactiveController {
             // Later frames add to earlier ones, so a server may send sources and
             // confidence separately.
             ask.exchange.metadata = { ...ask.exchange.metadata, ...metadata };
-            this.host.requestUpdate();
-            this.options.onMetadata?.(metadata);
+            this.#host.requestUpdate();
+            this.#options.onMetadata?.(metadata);
             break;
           }
           case 'complete':
@@ -136,7 +138,7 @@ export class AskStreamController implements ReactiveController {
     this.cancel();
     this.#latest = undefined;
     this.#exchanges = [];
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -151,10 +153,10 @@ export class AskStreamController implements ReactiveController {
     const { exchange } = ask;
     exchange.status = status;
     exchange.error = error;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     const { query, response, metadata } = exchange;
-    if (status === 'complete') this.options.onComplete?.({ query, response, metadata });
-    else if (status === 'cancelled') this.options.onCancel?.({ query, response });
-    else if (error) this.options.onError?.({ query, ...error, response });
+    if (status === 'complete') this.#options.onComplete?.({ query, response, metadata });
+    else if (status === 'cancelled') this.#options.onCancel?.({ query, response });
+    else if (error) this.#options.onError?.({ query, ...error, response });
   }
 }

@@ -19,15 +19,11 @@ export class FollowScrollController implements ReactiveController {
   #scroller: HTMLElement | null = null;
   #resize: ResizeObserver | undefined;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly find: () => { scroller: HTMLElement | null; content: HTMLElement | null },
-  ) {
-    host.addController(this);
-  }
+  readonly #find: () => { scroller: HTMLElement | null; content: HTMLElement | null };
 
-  get following(): boolean {
-    return this.#following;
+  constructor(host: ReactiveControllerHost, find: () => { scroller: HTMLElement | null; content: HTMLElement | null }) {
+    this.#find = find;
+    host.addController(this);
   }
 
   /** Follow again from now on (a new question was asked). */
@@ -36,7 +32,7 @@ export class FollowScrollController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const { scroller, content } = this.find();
+    const { scroller, content } = this.#find();
     if (scroller !== this.#scroller) {
       this.#scroller?.removeEventListener('scroll', this.#onScroll);
       scroller?.addEventListener('scroll', this.#onScroll, { passive: true });

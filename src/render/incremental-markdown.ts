@@ -52,24 +52,24 @@ export class IncrementalMarkdown {
   /** Counters for tests and benchmarks: characters handed to the tokenizer, and finished-block templates created (the open block's transient ones are not counted). */
   readonly stats = { lexedChars: 0, blocksRendered: 0 };
 
-  private readonly ctx: RenderContext;
-  private tree!: TokenTree;
-  private pages: Page[] = [];
+  readonly #ctx: RenderContext;
+  #tree!: TokenTree;
+  #pages: Page[] = [];
   /** How many characters of the source the tokenizer has seen. */
-  private fed = 0;
+  #fed = 0;
   /** The source of the last render. */
-  private src = '';
-  private streaming = true;
+  #src = '';
+  #streaming = true;
   /** The tokenizer was told the answer is complete. */
-  private ended = false;
-  private out: TemplateResult | undefined;
+  #ended = false;
+  #out: TemplateResult | undefined;
 
   constructor(options: MarkdownOptions = {}) {
-    this.ctx = {
+    this.#ctx = {
       images: options.allowImages === true,
       strings: { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code', ...options.strings },
     };
-    this.reset();
+    this.#reset();
   }
 
   /**
@@ -78,23 +78,23 @@ export class IncrementalMarkdown {
    * block ends with a cursor; with `streaming` false everything is final.
    */
   render(source: string, streaming: boolean): TemplateResult {
-    if (this.out && streaming === this.streaming && source === this.src) return this.out;
-    if (!this.continues(source)) this.reset();
+    if (this.#out && streaming === this.#streaming && source === this.#src) return this.#out;
+    if (!this.#continues(source)) this.#reset();
     // A CR may be the first half of a CRLF: hold it until the next character.
     const stop = streaming && source.endsWith('\r') ? source.length - 1 : source.length;
-    if (stop > this.fed) {
+    if (stop > this.#fed) {
       // smd knows only LF.
-      this.tree.write(source.slice(this.fed, stop).replace(/\r\n?/g, '\n'));
-      this.stats.lexedChars += stop - this.fed;
-      this.fed = stop;
+      this.#tree.write(source.slice(this.#fed, stop).replace(/\r\n?/g, '\n'));
+      this.stats.lexedChars += stop - this.#fed;
+      this.#fed = stop;
     }
     if (!streaming) {
-      this.tree.end();
-      this.ended = true;
+      this.#tree.end();
+      this.#ended = true;
     }
-    this.src = source;
-    this.streaming = streaming;
-    return (this.out = this.view());
+    this.#src = source;
+    this.#streaming = streaming;
+    return (this.#out = this.#view());
   }
 
   /**
@@ -102,29 +102,29 @@ export class IncrementalMarkdown {
    * start, the middle and the end of the tokenized part), so the check does
    * not grow with the answer; an unrelated answer differs at its start.
    */
-  private continues(source: string): boolean {
-    const prev = this.src;
+  #continues(source: string): boolean {
+    const prev = this.#src;
     const same = (at: number) => source.startsWith(prev.slice(at, at + SAMPLE), at);
-    return !this.ended && source.length >= this.fed && same(0) && same(this.fed >> 1) && same(Math.max(0, this.fed - SAMPLE));
+    return !this.#ended && source.length >= this.#fed && same(0) && same(this.#fed >> 1) && same(Math.max(0, this.#fed - SAMPLE));
   }
 
-  private reset(): void {
-    this.tree = new TokenTree((block) => this.finish(block));
-    this.pages = [];
-    this.fed = 0;
-    this.src = '';
-    this.streaming = true;
-    this.ended = false;
-    this.out = undefined;
+  #reset(): void {
+    this.#tree = new TokenTree((block) => this.#finish(block));
+    this.#pages = [];
+    this.#fed = 0;
+    this.#src = '';
+    this.#streaming = true;
+    this.#ended = false;
+    this.#out = undefined;
   }
 
   /** Templates a finished block, once, and files it. Called by the tree, during `write`/`end`. */
-  private finish(block: MdNode): void {
-    this.ctx.cursor = undefined;
-    const view = wrap(template(block, this.ctx));
+  #finish(block: MdNode): void {
+    this.#ctx.cursor = undefined;
+    const view = wrap(template(block, this.#ctx));
     this.stats.blocksRendered++;
-    let last = this.pages[this.pages.length - 1];
-    if (!last || last.blocks.length === PAGE_SIZE) this.pages.push((last = { blocks: [] }));
+    let last = this.#pages[this.#pages.length - 1];
+    if (!last || last.blocks.length === PAGE_SIZE) this.#pages.push((last = { blocks: [] }));
     last.blocks.push(guard([view], () => view));
     if (last.blocks.length === PAGE_SIZE) {
       const { blocks } = last;
@@ -132,15 +132,15 @@ export class IncrementalMarkdown {
     }
   }
 
-  private view(): TemplateResult {
-    const views = this.pages.map((p) => p.view ?? page(p.blocks));
-    const open = this.tree.open;
-    let cursor: unknown = this.streaming ? CURSOR : nothing;
+  #view(): TemplateResult {
+    const views = this.#pages.map((p) => p.view ?? page(p.blocks));
+    const open = this.#tree.open;
+    let cursor: unknown = this.#streaming ? CURSOR : nothing;
     if (open) {
       // The open block goes where it will stay once finished: the end of the last page.
-      this.ctx.cursor = this.streaming ? cursorTarget(open) : undefined;
-      const block = wrap(template(open, this.ctx), this.ctx.cursor ? nothing : cursor);
-      const last = this.pages[this.pages.length - 1];
+      this.#ctx.cursor = this.#streaming ? cursorTarget(open) : undefined;
+      const block = wrap(template(open, this.#ctx), this.#ctx.cursor ? nothing : cursor);
+      const last = this.#pages[this.#pages.length - 1];
       if (last && !last.view) views[views.length - 1] = page([...last.blocks, block]);
       else views.push(page([block]));
       cursor = nothing;

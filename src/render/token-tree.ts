@@ -39,28 +39,31 @@ export class TokenTree {
   /** The top-level block still open, if any. */
   open: MdNode | undefined;
   /** The open nodes, top-level block first. */
-  private readonly stack: MdNode[] = [];
+  readonly #stack: MdNode[] = [];
   /** Text smd gave a table (see `text`), for whatever follows the table. */
-  private afterTable = '';
-  private readonly parser: Parser;
+  #afterTable = '';
+  readonly #parser: Parser;
 
-  constructor(private readonly onBlock: (block: MdNode) => void) {
+  readonly #onBlock: (block: MdNode) => void;
+
+  constructor(onBlock: (block: MdNode) => void) {
+    this.#onBlock = onBlock;
     const renderer: Renderer<TokenTree> = {
       data: this,
-      add_token: (tree, type) => tree.add(type),
-      end_token: (tree) => tree.close(),
-      add_text: (tree, text) => tree.text(text),
+      add_token: (tree, type) => tree.#add(type),
+      end_token: (tree) => tree.#close(),
+      add_text: (tree, text) => tree.#text(text),
       set_attr: (tree, type, value) => {
-        const top = tree.stack[tree.stack.length - 1];
+        const top = tree.#stack[tree.#stack.length - 1];
         if (top) top.attrs[type] = value;
       },
     };
-    this.parser = parser(renderer);
+    this.#parser = parser(renderer);
   }
 
   /** Tokenizes the next piece of the answer (line endings already normalized). */
   write(chunk: string): void {
-    parser_write(this.parser, chunk);
+    parser_write(this.#parser, chunk);
   }
 
   /**
@@ -68,41 +71,41 @@ export class TokenTree {
    * it leaves open (it does not close the last block itself) is finished here.
    */
   end(): void {
-    parser_end(this.parser);
-    while (this.stack.length) this.close();
-    this.finishLoose();
+    parser_end(this.#parser);
+    while (this.#stack.length) this.#close();
+    this.#finishLoose();
   }
 
-  private add(type: Token): void {
+  #add(type: Token): void {
     const n = node(type);
-    const parent = this.stack[this.stack.length - 1];
+    const parent = this.#stack[this.#stack.length - 1];
     if (parent) parent.children.push(n);
     else {
-      this.finishLoose();
+      this.#finishLoose();
       this.open = n;
     }
-    this.stack.push(n);
+    this.#stack.push(n);
   }
 
-  private close(): void {
-    const n = this.stack.pop();
+  #close(): void {
+    const n = this.#stack.pop();
     if (!n) return; // more ends than starts would be an smd bug; never pop past the document
     n.done = true;
-    if (!this.stack.length) this.finish(n);
-    if (this.afterTable && n.type === TABLE) {
-      const text = this.afterTable;
-      this.afterTable = '';
-      this.text(text);
+    if (!this.#stack.length) this.#finish(n);
+    if (this.#afterTable && n.type === TABLE) {
+      const text = this.#afterTable;
+      this.#afterTable = '';
+      this.#text(text);
     }
   }
 
-  private text(text: string): void {
-    let target = this.stack[this.stack.length - 1];
+  #text(text: string): void {
+    let target = this.#stack[this.#stack.length - 1];
     if (target?.type === TABLE) {
       // The line after a table: fed in one piece, smd ends the table before
       // adding it; fed in small pieces, it adds it to the table, then ends the
       // table. Hold it until the table ends so both come out the same.
-      this.afterTable += text;
+      this.#afterTable += text;
       return;
     }
     if (!target) {
@@ -120,15 +123,15 @@ export class TokenTree {
   }
 
   /** Finishes a paragraph made for loose document-level text, if one is open. */
-  private finishLoose(): void {
-    if (this.open && !this.stack.length) {
+  #finishLoose(): void {
+    if (this.open && !this.#stack.length) {
       this.open.done = true;
-      this.finish(this.open);
+      this.#finish(this.open);
     }
   }
 
-  private finish(block: MdNode): void {
+  #finish(block: MdNode): void {
     this.open = undefined;
-    this.onBlock(block);
+    this.#onBlock(block);
   }
 }

@@ -30,25 +30,24 @@ const HIGH_WATER_MARK_BYTES = 16 * 1024;
  */
 export class SseWriter {
   readonly body: ReadableStream<Uint8Array>;
-  private controller!: ReadableStreamDefaultController<Uint8Array>;
-  private done = false;
-  private lastWrite = 0;
-  private heartbeat: ReturnType<typeof setTimeout> | undefined;
-  private resumeWriter: (() => void) | undefined;
+  readonly #heartbeatMs: number;
+  #controller!: ReadableStreamDefaultController<Uint8Array>;
+  #done = false;
+  #lastWrite = 0;
+  #heartbeat: ReturnType<typeof setTimeout> | undefined;
+  #resumeWriter: (() => void) | undefined;
 
   /** `onCancel` runs when the reader goes away (some runtimes report a disconnect only this way). */
-  constructor(
-    private readonly heartbeatMs: number,
-    onCancel: () => void,
-  ) {
+  constructor(heartbeatMs: number, onCancel: () => void) {
+    this.#heartbeatMs = heartbeatMs;
     this.body = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
-          this.controller = controller;
+          this.#controller = controller;
         },
-        pull: () => this.resume(),
+        pull: () => this.#resume(),
         cancel: () => {
-          this.finish();
+          this.#finish();
           onCancel();
         },
       },
@@ -56,9 +55,6 @@ export class SseWriter {
     );
   }
 
-  get closed(): boolean {
-    return this.done;
-  }
 
   /**
    * Queues a frame. The promise resolves once the reader has room for more
@@ -66,50 +62,50 @@ export class SseWriter {
    * client's pace.
    */
   write(frame: Frame): Promise<void> {
-    if (!this.enqueue(encodeFrame(frame))) return Promise.resolve();
-    if ((this.controller.desiredSize ?? 1) > 0) return Promise.resolve();
+    if (!this.#enqueue(encodeFrame(frame))) return Promise.resolve();
+    if ((this.#controller.desiredSize ?? 1) > 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      this.resumeWriter = resolve;
+      this.#resumeWriter = resolve;
     });
   }
 
   /** Ends the stream normally. */
   close(): void {
-    if (this.done) return;
-    this.finish();
-    this.controller.close();
+    if (this.#done) return;
+    this.#finish();
+    this.#controller.close();
   }
 
-  private enqueue(text: string): boolean {
-    if (this.done) return false;
-    this.controller.enqueue(encoder.encode(text));
-    this.lastWrite = Date.now();
-    if (this.heartbeat === undefined) this.schedulePing(this.heartbeatMs);
+  #enqueue(text: string): boolean {
+    if (this.#done) return false;
+    this.#controller.enqueue(encoder.encode(text));
+    this.#lastWrite = Date.now();
+    if (this.#heartbeat === undefined) this.#schedulePing(this.#heartbeatMs);
     return true;
   }
 
-  private schedulePing(ms: number): void {
-    if (!(this.heartbeatMs > 0) || !Number.isFinite(this.heartbeatMs) || this.done) return;
-    this.heartbeat = setTimeout(() => {
-      this.heartbeat = undefined;
-      const idle = Date.now() - this.lastWrite;
+  #schedulePing(ms: number): void {
+    if (!(this.#heartbeatMs > 0) || !Number.isFinite(this.#heartbeatMs) || this.#done) return;
+    this.#heartbeat = setTimeout(() => {
+      this.#heartbeat = undefined;
+      const idle = Date.now() - this.#lastWrite;
       // Rescheduling from the last write instead of resetting the timer on
       // every write keeps a fast stream from churning timers.
-      if (idle >= this.heartbeatMs) this.enqueue(HEARTBEAT);
-      else this.schedulePing(this.heartbeatMs - idle);
+      if (idle >= this.#heartbeatMs) this.#enqueue(HEARTBEAT);
+      else this.#schedulePing(this.#heartbeatMs - idle);
     }, ms);
   }
 
-  private resume(): void {
-    const resume = this.resumeWriter;
-    this.resumeWriter = undefined;
+  #resume(): void {
+    const resume = this.#resumeWriter;
+    this.#resumeWriter = undefined;
     resume?.();
   }
 
-  private finish(): void {
-    this.done = true;
-    clearTimeout(this.heartbeat);
-    this.heartbeat = undefined;
-    this.resume();
+  #finish(): void {
+    this.#done = true;
+    clearTimeout(this.#heartbeat);
+    this.#heartbeat = undefined;
+    this.#resume();
   }
 }

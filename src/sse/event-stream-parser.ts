@@ -40,19 +40,19 @@ export interface EventStreamParserCallbacks {
  * with one leading BOM removed: a BOM reaching `feed` is treated as content.
  */
 export class EventStreamParser {
-  private readonly callbacks: EventStreamParserCallbacks;
+  readonly #callbacks: EventStreamParserCallbacks;
   /** The unterminated tail of the line in progress, kept as pieces so that a
    * long line arriving in many small pieces is joined once, not once per piece. */
-  private pending: string[] = [];
+  #pending: string[] = [];
   /** The previous piece ended in CR: an LF opening the next piece belongs to it. */
-  private skipLF = false;
-  private data = '';
-  private eventType = '';
-  private idBuffer = '';
-  private lastEventIdString = '';
+  #skipLF = false;
+  #data = '';
+  #eventType = '';
+  #idBuffer = '';
+  #lastEventIdString = '';
 
   constructor(callbacks: EventStreamParserCallbacks) {
-    this.callbacks = callbacks;
+    this.#callbacks = callbacks;
   }
 
   /**
@@ -61,7 +61,7 @@ export class EventStreamParser {
    * send as `Last-Event-ID`.
    */
   get lastEventId(): string {
-    return this.lastEventIdString;
+    return this.#lastEventIdString;
   }
 
   /** Parses the next piece of the stream; dispatches every event it completes. */
@@ -69,8 +69,8 @@ export class EventStreamParser {
     const len = text.length;
     if (len === 0) return;
     let pos = 0;
-    if (this.skipLF) {
-      this.skipLF = false;
+    if (this.#skipLF) {
+      this.#skipLF = false;
       if (text.charCodeAt(0) === LF) pos = 1;
     }
     // The next CR and LF are searched for only once passed, so a piece with no
@@ -83,21 +83,21 @@ export class EventStreamParser {
       const end = cr === -1 ? lf : lf === -1 || cr < lf ? cr : lf;
       if (end === -1) break;
       let line = text.slice(pos, end);
-      if (this.pending.length > 0) {
-        this.pending.push(line);
-        line = this.pending.join('');
-        this.pending = [];
+      if (this.#pending.length > 0) {
+        this.#pending.push(line);
+        line = this.#pending.join('');
+        this.#pending = [];
       }
       pos = end + 1;
       // A CR is a terminator on its own; it is never held back waiting for a
       // possible LF, so an event ending in CR dispatches without delay.
       if (end === cr) {
-        if (pos === len) this.skipLF = true;
+        if (pos === len) this.#skipLF = true;
         else if (text.charCodeAt(pos) === LF) pos++;
       }
-      this.processLine(line);
+      this.#processLine(line);
     }
-    if (pos < len) this.pending.push(pos === 0 ? text : text.slice(pos));
+    if (pos < len) this.#pending.push(pos === 0 ? text : text.slice(pos));
   }
 
   /**
@@ -106,52 +106,52 @@ export class EventStreamParser {
    * never becomes the last event ID.
    */
   end(): void {
-    this.pending = [];
-    this.skipLF = false;
-    this.data = '';
-    this.eventType = '';
-    this.idBuffer = this.lastEventIdString;
+    this.#pending = [];
+    this.#skipLF = false;
+    this.#data = '';
+    this.#eventType = '';
+    this.#idBuffer = this.#lastEventIdString;
   }
 
-  private processLine(line: string): void {
+  #processLine(line: string): void {
     if (line === '') {
-      this.dispatch();
+      this.#dispatch();
       return;
     }
     const colon = line.indexOf(':');
     if (colon === 0) {
-      this.callbacks.onComment?.(line.slice(line.charCodeAt(1) === SPACE ? 2 : 1));
+      this.#callbacks.onComment?.(line.slice(line.charCodeAt(1) === SPACE ? 2 : 1));
       return;
     }
     if (colon === -1) {
-      this.processField(line, '');
+      this.#processField(line, '');
       return;
     }
     const valueStart = line.charCodeAt(colon + 1) === SPACE ? colon + 2 : colon + 1;
-    this.processField(line.slice(0, colon), line.slice(valueStart));
+    this.#processField(line.slice(0, colon), line.slice(valueStart));
   }
 
-  private processField(field: string, value: string): void {
+  #processField(field: string, value: string): void {
     // Field names are compared literally: "Data" is an unknown field.
     switch (field) {
       case 'event':
-        this.eventType = value;
+        this.#eventType = value;
         break;
       case 'data':
-        this.data += value + '\n';
+        this.#data += value + '\n';
         break;
       case 'id':
-        if (!value.includes('\0')) this.idBuffer = value;
+        if (!value.includes('\0')) this.#idBuffer = value;
         break;
       case 'retry':
-        this.processRetry(value);
+        this.#processRetry(value);
         break;
       default:
         break;
     }
   }
 
-  private processRetry(value: string): void {
+  #processRetry(value: string): void {
     // The spec's "only ASCII digits" is vacuously true for "", but every
     // implementation ignores an empty retry, so we do too.
     if (value === '') return;
@@ -160,22 +160,22 @@ export class EventStreamParser {
       if (c < 0x30 || c > 0x39) return;
     }
     const ms = parseInt(value, 10);
-    if (Number.isSafeInteger(ms)) this.callbacks.onRetry?.(ms);
+    if (Number.isSafeInteger(ms)) this.#callbacks.onRetry?.(ms);
   }
 
-  private dispatch(): void {
+  #dispatch(): void {
     // The ID takes effect at every blank line, even one that dispatches nothing.
-    this.lastEventIdString = this.idBuffer;
-    const data = this.data;
-    const type = this.eventType;
-    this.data = '';
-    this.eventType = '';
+    this.#lastEventIdString = this.#idBuffer;
+    const data = this.#data;
+    const type = this.#eventType;
+    this.#data = '';
+    this.#eventType = '';
     if (data === '') return;
-    this.callbacks.onEvent({
+    this.#callbacks.onEvent({
       event: type === '' ? 'message' : type,
       // Every data line appended "value\n", so the buffer always ends in the LF to drop.
       data: data.slice(0, -1),
-      id: this.lastEventIdString,
+      id: this.#lastEventIdString,
     });
   }
 }
