@@ -33,7 +33,9 @@ const unknownFlags = [...flags].filter((f) => f !== '--no-build' && f !== '--qui
 const picked = args.filter((a) => !a.startsWith('--')).map((a) => a.toUpperCase());
 const unknownIds = picked.filter((a) => !(ALL as readonly string[]).includes(a));
 if (unknownFlags.length || unknownIds.length) {
-  console.error(`unknown: ${[...unknownFlags, ...unknownIds].join(' ')}\nusage: npm run bench [-- ${ALL.join(' ')}] [--no-build] [--quick]`);
+  console.error(
+    `unknown: ${[...unknownFlags, ...unknownIds].join(' ')}\nusage: npm run bench [-- ${ALL.join(' ')}] [--no-build] [--quick]`,
+  );
   process.exit(2);
 }
 const ids: Id[] = picked.length ? ALL.filter((id) => picked.includes(id)) : [...ALL];
@@ -90,9 +92,16 @@ if (browserIds.length) {
   const ctx: BrowserCtx = { browser, base: server.url, log };
   try {
     for (const id of browserIds) {
-      if (id === 'B1') await attempt(id, () => runB1(ctx, { repeats: options.repeats, naiveDeadlineMs: options.naiveDeadlineMs }));
-      if (id === 'B2') await attempt(id, () => runB2(ctx, { repeats: options.streamRepeats, naiveDeadlineMs: options.naiveDeadlineMs }));
-      if (id === 'B3') await attempt(id, () => runB3(ctx, { repeats: options.streamRepeats, naiveDeadlineMs: options.naiveDeadlineMs }));
+      if (id === 'B1')
+        await attempt(id, () => runB1(ctx, { repeats: options.repeats, naiveDeadlineMs: options.naiveDeadlineMs }));
+      if (id === 'B2')
+        await attempt(id, () =>
+          runB2(ctx, { repeats: options.streamRepeats, naiveDeadlineMs: options.naiveDeadlineMs }),
+        );
+      if (id === 'B3')
+        await attempt(id, () =>
+          runB3(ctx, { repeats: options.streamRepeats, naiveDeadlineMs: options.naiveDeadlineMs }),
+        );
       if (id === 'B4') await attempt(id, () => runB4(ctx, { iterations: options.b4Iterations }));
       if (id === 'B5') await attempt(id, () => runB5(ctx, { naiveDeadlineMs: 4 * options.naiveDeadlineMs }));
     }
@@ -115,15 +124,24 @@ console.log(
 
 // Merged, so that `npm run bench -- S1` refreshes S1 and keeps the rest, each with its own machine and date.
 type Stored = { benchmarks: Record<string, unknown> };
-const previous: Stored = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Stored) : { benchmarks: {} };
+const previous: Stored = existsSync(RESULTS)
+  ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Stored)
+  : { benchmarks: {} };
 const benchmarks = { ...previous.benchmarks };
 for (const o of outcomes) {
   const shipped = o.id.startsWith('B') ? { bundle: { ...bundle, registersOnImport: bundleRegistersOnImport() } } : {};
   benchmarks[o.id] = { title: o.title, machine: where, quick, ...shipped, rows: o.rows, notes: o.notes, raw: o.raw };
 }
-writeJson(RESULTS, { updated: new Date().toISOString(), benchmarks: Object.fromEntries(Object.entries(benchmarks).sort()) });
+writeJson(RESULTS, {
+  updated: new Date().toISOString(),
+  benchmarks: Object.fromEntries(Object.entries(benchmarks).sort()),
+});
 // The same table in Markdown, for BENCHMARKS.md: every benchmark in the file, each with where and when it ran.
-type StoredOutcome = Pick<Outcome, 'rows' | 'notes' | 'title'> & { machine: typeof where; quick: boolean; bundle?: { bytes: number; sha256: string } };
+type StoredOutcome = Pick<Outcome, 'rows' | 'notes' | 'title'> & {
+  machine: typeof where;
+  quick: boolean;
+  bundle?: { bytes: number; sha256: string };
+};
 const stored = Object.entries(benchmarks).sort(([a], [b]) => a.localeCompare(b)) as [string, StoredOutcome][];
 const runsOf = new Map<string, string[]>();
 for (const [id, o] of stored) {

@@ -25,14 +25,19 @@ export interface ChosenBackend {
 export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): ChosenBackend {
   const pipeline = env.ML_PIPELINE_URL?.trim();
   if (pipeline) {
-    return { backend: httpBackend(pipeline), description: `ML pipeline at ${pipeline} (POST ${pipeline.replace(/\/+$/, '')}/api/ask), from ML_PIPELINE_URL` };
+    return {
+      backend: httpBackend(pipeline),
+      description: `ML pipeline at ${pipeline} (POST ${pipeline.replace(/\/+$/, '')}/api/ask), from ML_PIPELINE_URL`,
+    };
   }
   const baseURL = env.OPENAI_BASE_URL?.trim();
   if (baseURL) {
     const model = env.OPENAI_MODEL?.trim();
     if (!model) {
       // Failing here beats a 404 "model not found" on every question later.
-      throw new Error('OPENAI_BASE_URL is set but OPENAI_MODEL is not: set it to a model name, e.g. OPENAI_MODEL=llama3.2 (Ollama) or OPENAI_MODEL=gpt-4o-mini (OpenAI).');
+      throw new Error(
+        'OPENAI_BASE_URL is set but OPENAI_MODEL is not: set it to a model name, e.g. OPENAI_MODEL=llama3.2 (Ollama) or OPENAI_MODEL=gpt-4o-mini (OpenAI).',
+      );
     }
     const apiKey = env.OPENAI_API_KEY?.trim() || undefined;
     return {
@@ -43,7 +48,8 @@ export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): ChosenBack
   }
   return {
     backend: demoBackend(),
-    description: 'demo (built-in documents about ask-stream; set ML_PIPELINE_URL or OPENAI_BASE_URL for a real backend)',
+    description:
+      'demo (built-in documents about ask-stream; set ML_PIPELINE_URL or OPENAI_BASE_URL for a real backend)',
   };
 }
 
@@ -57,7 +63,8 @@ export function askStreamDevServer(env: NodeJS.ProcessEnv = process.env): Plugin
     chosen ??= backendFromEnv(env);
     return toNodeHandler(createAskStreamHandler({ backend: chosen.backend }));
   };
-  const announce = (info: (message: string) => void) => info(`[ask-stream] POST ${ENDPOINT} → backend: ${chosen!.description}`);
+  const announce = (info: (message: string) => void) =>
+    info(`[ask-stream] POST ${ENDPOINT} → backend: ${chosen!.description}`);
   return {
     name: 'ask-stream-dev-server',
     configureServer(server) {

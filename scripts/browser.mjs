@@ -54,7 +54,13 @@ export function ensureChromium() {
   let found = findChromium();
   if (found || process.env.CHROME_PATH) return found;
   console.log('[browser] no Chromium found; trying `playwright install chromium`…');
-  if (run(process.execPath, [new URL('../node_modules/playwright/cli.js', import.meta.url).pathname, 'install', 'chromium'])) {
+  if (
+    run(process.execPath, [
+      new URL('../node_modules/playwright/cli.js', import.meta.url).pathname,
+      'install',
+      'chromium',
+    ])
+  ) {
     found = findChromium();
     if (found) return found;
   }

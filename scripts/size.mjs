@@ -21,10 +21,14 @@ export function measure(file) {
 
 const rows = FILES.map(measure);
 console.log('file                       raw        gzip       brotli');
-for (const r of rows) console.log(`${r.file.padEnd(26)} ${kb(r.raw).padEnd(10)} ${kb(r.gzip).padEnd(10)} ${kb(r.brotli)}`);
+for (const r of rows)
+  console.log(`${r.file.padEnd(26)} ${kb(r.raw).padEnd(10)} ${kb(r.gzip).padEnd(10)} ${kb(r.brotli)}`);
 const over = rows.filter((r) => r.gzip > BUDGET_GZIP_BYTES);
 if (over.length) {
-  for (const r of over) console.error(`✖ ${r.file} is ${kb(r.gzip)} gzipped: over the ${kb(BUDGET_GZIP_BYTES)} budget by ${kb(r.gzip - BUDGET_GZIP_BYTES)}`);
+  for (const r of over)
+    console.error(
+      `✖ ${r.file} is ${kb(r.gzip)} gzipped: over the ${kb(BUDGET_GZIP_BYTES)} budget by ${kb(r.gzip - BUDGET_GZIP_BYTES)}`,
+    );
   process.exit(1);
 }
 console.log(`✔ within the ${kb(BUDGET_GZIP_BYTES)} gzip budget`);

@@ -13,7 +13,9 @@ const need = {
 };
 const missing = Object.entries(need).filter(([, path]) => !existsSync(path));
 if (missing.length) {
-  console.error(`Missing ${missing.map(([n]) => n).join(', ')}: on Debian, apt-get install -y firefox-esr webkit2gtk-driver xvfb`);
+  console.error(
+    `Missing ${missing.map(([n]) => n).join(', ')}: on Debian, apt-get install -y firefox-esr webkit2gtk-driver xvfb`,
+  );
   process.exit(1);
 }
 
@@ -41,6 +43,8 @@ const stopDriver = () => {
 process.on('exit', stopDriver);
 
 for (let i = 0; i < 100 && !(await portOpen()); i++) await new Promise((r) => setTimeout(r, 100));
-const run = spawnSync(bin('wtr'), ['--config', 'web-test-runner.browsers.config.mjs', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(bin('wtr'), ['--config', 'web-test-runner.browsers.config.mjs', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 stopDriver();
 process.exit(run.status ?? 1);

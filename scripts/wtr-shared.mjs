@@ -15,7 +15,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // React ships CommonJS only, whose exports a per-file transform cannot see; so
 // React's entry points are served as one ES module that esbuild bundles once,
 // with the names the tests import spelled out.
-const REACT_SPECIFIERS = new Set(['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime']);
+const REACT_SPECIFIERS = new Set([
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+]);
 const REACT_BUNDLE = '/__react.js';
 let reactBundle;
 const reactAsModule = {

@@ -114,7 +114,9 @@ function position(impl: Impl, m: Measured, fullLength: number): Positioned {
     }
   }
   const reachedTenths = Math.max(1, Math.ceil((r.length / fullLength) * TENTHS - 1e-9));
-  const byTenth = Array.from({ length: reachedTenths }, (_, i) => updates.filter((u) => tenthOf(u.length) === i).map((u) => u.cpu));
+  const byTenth = Array.from({ length: reachedTenths }, (_, i) =>
+    updates.filter((u) => tenthOf(u.length) === i).map((u) => u.cpu),
+  );
   return {
     impl,
     tenths: tenths.slice(0, reachedTenths),
@@ -155,7 +157,9 @@ function project(p: Positioned, cumulative: number[]) {
  */
 function growth(ps: Positioned[], fullLength: number) {
   const tenthOf = (length: number) => Math.min(TENTHS - 1, Math.max(0, Math.ceil((length / fullLength) * TENTHS) - 1));
-  const perTenth = Array.from({ length: TENTHS }, (_, i) => median(ps.flatMap((p) => p.updates.filter((u) => tenthOf(u.length) === i).map((u) => u.cpu))));
+  const perTenth = Array.from({ length: TENTHS }, (_, i) =>
+    median(ps.flatMap((p) => p.updates.filter((u) => tenthOf(u.length) === i).map((u) => u.cpu))),
+  );
   const reached = Math.min(...ps.map((p) => (p.complete ? TENTHS : p.updateMsPerTenth.length - 1)));
   const last = reached - 1;
   // A cross-check that uses every update, not two tenths: a straight line
@@ -166,7 +170,13 @@ function growth(ps: Positioned[], fullLength: number) {
     all.map((u) => u.cpu),
   );
   const at = (tenth: number) => fit.a + fit.b * (((tenth + 0.5) / TENTHS) * fullLength);
-  return { perTenth, lastTenth: last, ratio: last >= 1 ? perTenth[last]! / perTenth[0]! : NaN, fitted: last >= 1 ? at(last) / at(0) : NaN, updates: all.length };
+  return {
+    perTenth,
+    lastTenth: last,
+    ratio: last >= 1 ? perTenth[last]! / perTenth[0]! : NaN,
+    fitted: last >= 1 ? at(last) / at(0) : NaN,
+    updates: all.length,
+  };
 }
 
 export async function runB1(ctx: BrowserCtx, opts: B1Options): Promise<Outcome> {
@@ -188,7 +198,8 @@ export async function runB1(ctx: BrowserCtx, opts: B1Options): Promise<Outcome> 
     for (const impl of order) {
       const deadlineMs = impl === 'naive' ? opts.naiveDeadlineMs : 120_000;
       const m = await measuredAsk(ctx, impl, spec(name, { log: true, deadlineMs }), { trace: true });
-      if (m.run.status !== 'complete' && !m.run.timedOut) throw new Error(`B1 ${impl} ${stream}: ended ${m.run.status}`);
+      if (m.run.status !== 'complete' && !m.run.timedOut)
+        throw new Error(`B1 ${impl} ${stream}: ended ${m.run.status}`);
       runs[stream][impl].push(position(impl, m, fullLength));
     }
   }
@@ -214,8 +225,12 @@ export async function runB1(ctx: BrowserCtx, opts: B1Options): Promise<Outcome> 
     {
       metric: 'main-thread CPU time, unpaced (200 KB, 4,000 chunks)',
       askStream: ms(ownTotal, 0),
-      naive: naiveU.complete ? ms(naiveTotal, 0) : `≥ ${ms(naiveU.total, 0)} (${stoppedAt(naiveU)}); ≈ ${fmt(naiveTotal / 1000, 0)} s projected`,
-      ratio: naiveU.complete ? ratio(naiveTotal, ownTotal) : `≥ ${ratio(naiveU.total, ownTotal)} (≈ ${ratio(naiveTotal, ownTotal)})`,
+      naive: naiveU.complete
+        ? ms(naiveTotal, 0)
+        : `≥ ${ms(naiveU.total, 0)} (${stoppedAt(naiveU)}); ≈ ${fmt(naiveTotal / 1000, 0)} s projected`,
+      ratio: naiveU.complete
+        ? ratio(naiveTotal, ownTotal)
+        : `≥ ${ratio(naiveU.total, ownTotal)} (≈ ${ratio(naiveTotal, ownTotal)})`,
       target: 'ask-stream ≤ 1/10 of naive',
       verdict: verdict(naiveU.total / ownTotal >= 10),
     },
@@ -258,7 +273,12 @@ export async function runB1(ctx: BrowserCtx, opts: B1Options): Promise<Outcome> 
       fullLength,
       chunks: w.chunks.length,
       unpaced: { askStream: own.map(strip), naive: runs.unpaced.naive.map(strip), naiveProjection: projection },
-      paced: { askStream: ownPaced.map(strip), naive: runs.paced.naive.map(strip), askStreamGrowth: ownGrowth, naiveGrowth },
+      paced: {
+        askStream: ownPaced.map(strip),
+        naive: runs.paced.naive.map(strip),
+        askStreamGrowth: ownGrowth,
+        naiveGrowth,
+      },
     },
   };
 }

@@ -74,7 +74,9 @@ export async function runB2(ctx: BrowserCtx, opts: { repeats: number; naiveDeadl
   const own = runs['ask-stream'];
   const worst = (f: (r: B2Run) => number) => Math.max(...own.map(f));
   const naive = runs.naive[0]!;
-  const naiveNote = naive.timedOut ? ` (stopped at ${Math.round((100 * naive.chunks) / 10_000)}% after ${fmt(naive.durationMs / 1000, 0)} s)` : '';
+  const naiveNote = naive.timedOut
+    ? ` (stopped at ${Math.round((100 * naive.chunks) / 10_000)}% after ${fmt(naive.durationMs / 1000, 0)} s)`
+    : '';
   const rows: Row[] = [
     {
       metric: 'renders per animation frame, max (frames with > 1)',
@@ -85,14 +87,20 @@ export async function runB2(ctx: BrowserCtx, opts: { repeats: number; naiveDeadl
     },
     {
       metric: 'long tasks ≥ 50 ms (of which ≥ 50 ms CPU)',
-      askStream: `${worst((r) => r.longTasks.count)} (${worst((r) => r.tracedLongTasks.cpu)}), longest ${ms(worst((r) => r.longTasks.maxMs), 0)}`,
+      askStream: `${worst((r) => r.longTasks.count)} (${worst((r) => r.tracedLongTasks.cpu)}), longest ${ms(
+        worst((r) => r.longTasks.maxMs),
+        0,
+      )}`,
       naive: `${naive.longTasks.count} (${naive.tracedLongTasks.cpu}), longest ${ms(naive.longTasks.maxMs, 0)}`,
       target: '0',
       verdict: verdict(worst((r) => r.longTasks.count) === 0),
     },
     {
       metric: 'longest frame',
-      askStream: ms(worst((r) => r.longestFrameMs), 0),
+      askStream: ms(
+        worst((r) => r.longestFrameMs),
+        0,
+      ),
       naive: ms(naive.longestFrameMs, 0),
       target: 'report',
     },
@@ -100,7 +108,9 @@ export async function runB2(ctx: BrowserCtx, opts: { repeats: number; naiveDeadl
       metric: 'frames rendered during the stream / main-thread CPU',
       askStream: `${median(own.map((r) => r.frames))} / ${ms(median(own.map((r) => r.cpuMs)), 0)}`,
       naive: `${naive.frames} / ${ms(naive.cpuMs, 0)}${naiveNote}`,
-      ratio: naive.timedOut ? `≥ ${ratio(naive.cpuMs, median(own.map((r) => r.cpuMs)))}` : ratio(naive.cpuMs, median(own.map((r) => r.cpuMs))),
+      ratio: naive.timedOut
+        ? `≥ ${ratio(naive.cpuMs, median(own.map((r) => r.cpuMs)))}`
+        : ratio(naive.cpuMs, median(own.map((r) => r.cpuMs))),
     },
   ];
   return {

@@ -49,7 +49,9 @@ export async function runB4(ctx: BrowserCtx, opts: { iterations: number }): Prom
   const kinds = ['parser', 'floorWhole', 'floorPerFrame', 'floorBatched'] as const;
   const cpuMBps = Object.fromEntries(kinds.map((k) => [k, mbps(median(cpu(k)))])) as Record<Kind, number>;
   const wallMBps = Object.fromEntries(kinds.map((k) => [k, mbps(median(wall(k)))])) as Record<Kind, number>;
-  const [floorKind, floor] = (Object.keys(FLOORS) as (keyof typeof FLOORS)[]).map((k) => [k, cpuMBps[k]] as const).sort((a, b) => b[1] - a[1])[0]!;
+  const [floorKind, floor] = (Object.keys(FLOORS) as (keyof typeof FLOORS)[])
+    .map((k) => [k, cpuMBps[k]] as const)
+    .sort((a, b) => b[1] - a[1])[0]!;
   const parser = cpuMBps.parser;
   const share = parser / floor;
   ctx.log(`  parser ${fmt(parser, 0)} MB/s, floor ${fmt(floor, 0)} MB/s (CPU time)`);

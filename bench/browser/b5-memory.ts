@@ -37,7 +37,12 @@ export async function runB5(ctx: BrowserCtx, opts: { naiveDeadlineMs: number }):
     ['ask-stream', 'b5coarse'],
     ['naive', 'b5coarse'],
   ] as const) {
-    const m = await measuredAsk(ctx, impl, spec(workload, { deadlineMs: impl === 'naive' ? opts.naiveDeadlineMs : 120_000 }), { heap: true });
+    const m = await measuredAsk(
+      ctx,
+      impl,
+      spec(workload, { deadlineMs: impl === 'naive' ? opts.naiveDeadlineMs : 120_000 }),
+      { heap: true },
+    );
     const { before, after } = m.heap!;
     runs.push({
       impl,
@@ -46,7 +51,12 @@ export async function runB5(ctx: BrowserCtx, opts: { naiveDeadlineMs: number }):
       length: m.run.length,
       before,
       after,
-      delta: { js: after.js - before.js, embedder: after.embedder - before.embedder, backing: after.backing - before.backing, total: total(after) - total(before) },
+      delta: {
+        js: after.js - before.js,
+        embedder: after.embedder - before.embedder,
+        backing: after.backing - before.backing,
+        total: total(after) - total(before),
+      },
     });
   }
   const [own, ownCoarse, naive] = runs as [B5Run, B5Run, B5Run];

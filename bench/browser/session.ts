@@ -40,10 +40,23 @@ export function bundleRegistersOnImport(): boolean | undefined {
 export function spec(workload: string, overrides: Partial<RunSpec> = {}): RunSpec {
   const w = WORKLOADS[workload];
   if (!w) throw new Error(`unknown workload ${workload}`);
-  return { workload, chunks: w.chunks, markers: w.markers === true, log: false, deadlineMs: 60_000, settleFrames: 3, ...overrides };
+  return {
+    workload,
+    chunks: w.chunks,
+    markers: w.markers === true,
+    log: false,
+    deadlineMs: 60_000,
+    settleFrames: 3,
+    ...overrides,
+  };
 }
 
-export async function measuredAsk(ctx: BrowserCtx, impl: Impl, run: RunSpec, instruments: Instruments = {}): Promise<Measured> {
+export async function measuredAsk(
+  ctx: BrowserCtx,
+  impl: Impl,
+  run: RunSpec,
+  instruments: Instruments = {},
+): Promise<Measured> {
   const p = await openPage(ctx.browser, ctx.base, PAGE_OF[impl]);
   try {
     await runInPage(p.page, spec('warmup'));
@@ -61,14 +74,21 @@ export async function measuredAsk(ctx: BrowserCtx, impl: Impl, run: RunSpec, ins
     const registered = (await p.page.evaluate('window.__registeredOnImport')) as boolean | undefined;
     const out: Measured = {
       run: result,
-      mainThread: { task: m1.task - m0.task, script: m1.script - m0.script, layout: m1.layout - m0.layout, style: m1.style - m0.style },
+      mainThread: {
+        task: m1.task - m0.task,
+        script: m1.script - m0.script,
+        layout: m1.layout - m0.layout,
+        style: m1.style - m0.style,
+      },
     };
     if (tasks) out.tasks = tasks;
     if (before && after) out.heap = { before, after };
     if (registered !== undefined) {
       out.registeredOnImport = registered;
       if (!registered && registersOnImport === undefined) {
-        ctx.log('  ⚠ importing dist/ask-stream.js did not register <ask-stream>; the page called defineAskStream() itself');
+        ctx.log(
+          '  ⚠ importing dist/ask-stream.js did not register <ask-stream>; the page called defineAskStream() itself',
+        );
       }
       registersOnImport = (registersOnImport ?? true) && registered;
     }

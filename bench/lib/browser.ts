@@ -58,10 +58,17 @@ export function runInPage(page: Page, spec: RunSpec): Promise<RunResult> {
 }
 
 /** Main-thread time the renderer reports (CDP Performance.getMetrics), in ms. */
-export async function mainThreadMs(cdp: CDPSession): Promise<{ task: number; script: number; layout: number; style: number }> {
+export async function mainThreadMs(
+  cdp: CDPSession,
+): Promise<{ task: number; script: number; layout: number; style: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration') };
+  return {
+    task: get('TaskDuration'),
+    script: get('ScriptDuration'),
+    layout: get('LayoutDuration'),
+    style: get('RecalcStyleDuration'),
+  };
 }
 
 export interface HeapUsage {

@@ -26,7 +26,8 @@ export interface Outcome {
 
 export const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 export const ms = (x: number, digits = 1): string => `${fmt(x, digits)} ms`;
-export const ratio = (naive: number, own: number): string => (own > 0 && Number.isFinite(naive) ? `${fmt(naive / own, 1)}×` : '–');
+export const ratio = (naive: number, own: number): string =>
+  own > 0 && Number.isFinite(naive) ? `${fmt(naive / own, 1)}×` : '–';
 export const verdict = (ok: boolean): Verdict => (ok ? 'met' : 'MISSED');
 
 export function printTable(outcomes: readonly Outcome[]): string {
@@ -38,16 +39,32 @@ export function printTable(outcomes: readonly Outcome[]): string {
     }
   }
   const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
-  const out = lines.map((l) => l.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd());
+  const out = lines.map((l) =>
+    l
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join(' │ ')
+      .trimEnd(),
+  );
   out.splice(1, 0, widths.map((w) => '─'.repeat(w)).join('─┼─'));
   return out.join('\n');
 }
 
 export function markdownTable(outcomes: readonly Outcome[]): string {
-  const rows = ['| id | metric | ask-stream | naive | naive ÷ ask-stream | target | verdict |', '|---|---|---|---|---|---|---|'];
+  const rows = [
+    '| id | metric | ask-stream | naive | naive ÷ ask-stream | target | verdict |',
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const o of outcomes) {
     for (const r of o.rows) {
-      const cells = [o.id, r.metric, r.askStream, r.naive ?? '', r.ratio ?? '', r.target ?? '', r.verdict === 'MISSED' ? '**missed**' : (r.verdict ?? '')];
+      const cells = [
+        o.id,
+        r.metric,
+        r.askStream,
+        r.naive ?? '',
+        r.ratio ?? '',
+        r.target ?? '',
+        r.verdict === 'MISSED' ? '**missed**' : (r.verdict ?? ''),
+      ];
       rows.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
     }
   }

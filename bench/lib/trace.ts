@@ -64,7 +64,11 @@ export class Trace {
     // during the union of all its top-level slices.
     const slices = this.#events
       .filter((e) => e.pid === mark.pid && e.tid === mark.tid && e.ph === 'X' && e.cat.split(',').includes('toplevel'))
-      .map((e) => ({ start: e.ts / 1000 - offset, end: (e.ts + (e.dur ?? 0)) / 1000 - offset, cpu: (e.tdur ?? e.dur ?? 0) / 1000 }))
+      .map((e) => ({
+        start: e.ts / 1000 - offset,
+        end: (e.ts + (e.dur ?? 0)) / 1000 - offset,
+        cpu: (e.tdur ?? e.dur ?? 0) / 1000,
+      }))
       .sort((a, b) => a.start - b.start);
     const tasks: Task[] = [];
     for (const s of slices) {

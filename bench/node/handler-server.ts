@@ -22,10 +22,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { chunkText, createAskStreamHandler, demoBackend, toNodeHandler, type AskBackend } from '../../src/server/index.js';
+import {
+  chunkText,
+  createAskStreamHandler,
+  demoBackend,
+  toNodeHandler,
+  type AskBackend,
+} from '../../src/server/index.js';
 import { BENCH_DOCUMENT } from './bench-document.js';
 
-export type ServerCommand = { cmd: 'memory' } | { cmd: 'start-load' } | { cmd: 'steady' } | { cmd: 'report' } | { cmd: 'resources' };
+export type ServerCommand =
+  { cmd: 'memory' } | { cmd: 'start-load' } | { cmd: 'steady' } | { cmd: 'report' } | { cmd: 'resources' };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('handler-server: run with --expose-gc');
@@ -51,7 +58,10 @@ function bareHandler(req: IncomingMessage, res: ServerResponse): void {
   req.on('data', (text: string) => (body += text));
   req.on('end', () => {
     const { query } = JSON.parse(body) as { query: string };
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+    });
     res.write(frame({ type: 'start', query, timestamp: Date.now() }));
     let i = 0;
     const tick = () => {
@@ -69,7 +79,9 @@ function bareHandler(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
-const handler = bare ? bareHandler : toNodeHandler(createAskStreamHandler({ backend, onError: (e) => console.error('[handler-server]', e) }));
+const handler = bare
+  ? bareHandler
+  : toNodeHandler(createAskStreamHandler({ backend, onError: (e) => console.error('[handler-server]', e) }));
 let open = 0;
 let maxOpen = 0;
 const server = createServer((req, res) => {
@@ -120,7 +132,9 @@ process.on('message', (message: ServerCommand) => {
       clearInterval(sampler);
       const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
       const summary = (h: typeof eld) =>
-        h.count ? { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), samples: h.count } : undefined;
+        h.count
+          ? { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max), samples: h.count }
+          : undefined;
       return process.send!({
         report: {
           eventLoopDelay: summary(eld),

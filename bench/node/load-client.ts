@@ -21,7 +21,8 @@ const [portArg, countArg, mode, rampArg] = process.argv.slice(2);
 const rampMs = Number(rampArg ?? 0);
 const port = Number(portArg);
 const count = Number(countArg);
-if (!port || !count || (mode !== 'complete' && mode !== 'drop')) throw new Error('usage: load-client.ts <port> <count> <complete|drop>');
+if (!port || !count || (mode !== 'complete' && mode !== 'drop'))
+  throw new Error('usage: load-client.ts <port> <count> <complete|drop>');
 
 const now = () => performance.timeOrigin + performance.now();
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
@@ -56,7 +57,11 @@ function stream(i: number, onFirstChunk: () => void): Promise<StreamResult> {
         method: 'POST',
         path: '/api/ask/stream',
         agent,
-        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'Content-Length': Buffer.byteLength(body) },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'text/event-stream',
+          'Content-Length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         result.status = res.statusCode ?? 0;

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 export function forkTs(file: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
   const path = fileURLToPath(new URL(file, import.meta.url));
-  return fork(path, args, { execArgv: ['--import', 'tsx', ...execArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(path, args, {
+    execArgv: ['--import', 'tsx', ...execArgv],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
 }
 
 /** The next message from `child` with `key`, or a rejection if it exits first or takes longer than `timeoutMs`. */

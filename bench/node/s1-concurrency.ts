@@ -86,7 +86,10 @@ async function load(streams: number, serverArgs: string[]): Promise<Load> {
       report,
       firstChunkMs: done.map((r) => r.firstChunkMs ?? NaN).filter(Number.isFinite),
       durationsMs: done.map((r) => r.durationMs),
-      failures: done.filter((r) => !r.complete).slice(0, 5).map((r) => `${r.id}: ${r.error ?? 'incomplete'} (${r.chunks} chunks)`),
+      failures: done
+        .filter((r) => !r.complete)
+        .slice(0, 5)
+        .map((r) => `${r.id}: ${r.error ?? 'incomplete'} (${r.chunks} chunks)`),
     };
   } finally {
     if (client) await stop(client);
@@ -102,12 +105,20 @@ const perStream = (l: Load, k: 'rss' | 'heap') =>
 export async function runS1(log: (line: string) => void, opts: { streams: number }): Promise<Outcome> {
   log(`S1 ${opts.streams} concurrent streams`);
   const own = await load(opts.streams, []);
-  log(`  handler: all open after ${fmt(own.tOpenMs / 1000, 1)} s; ${own.complete}/${own.total} complete; ${own.peak.open} open at the peak read`);
+  log(
+    `  handler: all open after ${fmt(own.tOpenMs / 1000, 1)} s; ${own.complete}/${own.total} complete; ${own.peak.open} open at the peak read`,
+  );
   const ref = await load(opts.streams, ['bare']);
   log(`  bare node:http: all open after ${fmt(ref.tOpenMs / 1000, 1)} s; ${ref.complete}/${ref.total} complete`);
   const eld = (d: Delay | undefined) => (d ? `${fmt(d.p99, 1)} ms (${fmt(d.p50, 1)}, ${fmt(d.max, 0)} ms)` : '–');
-  const mem = (l: Load) => `${fmt(perStream(l, 'rss') / KB, 1)} KB (V8 heap + external ${fmt(perStream(l, 'heap') / KB, 1)} KB)`;
-  const strip = (l: Load) => ({ ...l, firstChunkMs: undefined, durationsMs: undefined, report: { ...l.report, samples: l.report.samples.filter((_, i) => i % 10 === 0) } });
+  const mem = (l: Load) =>
+    `${fmt(perStream(l, 'rss') / KB, 1)} KB (V8 heap + external ${fmt(perStream(l, 'heap') / KB, 1)} KB)`;
+  const strip = (l: Load) => ({
+    ...l,
+    firstChunkMs: undefined,
+    durationsMs: undefined,
+    report: { ...l.report, samples: l.report.samples.filter((_, i) => i % 10 === 0) },
+  });
   return {
     id: 'S1',
     title: 'server concurrency',

@@ -82,7 +82,9 @@ export async function runS2(log: (line: string) => void, opts: { clients: number
   const phases: Phase[] = [];
   for (const rampMs of [2_000, 0]) {
     const p = await phase(opts.clients, rampMs);
-    log(`  arrivals ${p.arrivals}: ${p.dropped} dropped, abort p99 ${fmt(p.delaysMs.p99, 1)} ms, ${p.notAborted} never aborted, leftovers: ${p.leftovers.join(', ') || 'none'}`);
+    log(
+      `  arrivals ${p.arrivals}: ${p.dropped} dropped, abort p99 ${fmt(p.delaysMs.p99, 1)} ms, ${p.notAborted} never aborted, leftovers: ${p.leftovers.join(', ') || 'none'}`,
+    );
     phases.push(p);
   }
   const [steady, burst] = phases as [Phase, Phase];
@@ -108,10 +110,14 @@ export async function runS2(log: (line: string) => void, opts: { clients: number
         metric: 'timers / sockets left once all clients are gone (both runs)',
         askStream: `${[...steady.leftovers, ...burst.leftovers].join(', ') || 'none'}; ${steady.openAfter + burst.openAfter} responses open`,
         target: 'none',
-        verdict: verdict(steady.leftovers.length + burst.leftovers.length === 0 && steady.openAfter + burst.openAfter === 0),
+        verdict: verdict(
+          steady.leftovers.length + burst.leftovers.length === 0 && steady.openAfter + burst.openAfter === 0,
+        ),
       },
     ],
-    notes: [`active resources before the load / after: ${JSON.stringify(steady.before)} / ${JSON.stringify(steady.after)}`],
+    notes: [
+      `active resources before the load / after: ${JSON.stringify(steady.before)} / ${JSON.stringify(steady.after)}`,
+    ],
     raw: phases,
   };
 }

@@ -79,7 +79,12 @@ export function install(impl: Implementation): void {
     reset: () => mount().reset(),
     async run(spec) {
       const w = mount();
-      const probe = new Probe({ observe: w.observe, answer: () => w.answer(), markers: spec.markers, chunks: spec.chunks });
+      const probe = new Probe({
+        observe: w.observe,
+        answer: () => w.answer(),
+        markers: spec.markers,
+        chunks: spec.chunks,
+      });
       w.onRender(() => probe.noteRender());
       // Typed arrays, allocated up front: logging must not allocate per chunk.
       const times = new Float64Array(spec.log ? spec.chunks : 0);

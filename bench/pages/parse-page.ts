@@ -32,14 +32,14 @@ for (let i = 0; i < bytes.length; i += PIECE_BYTES) pieces.push(bytes.subarray(i
 // as character offsets in the decoded text and as byte offsets in the buffer.
 const whole = new TextDecoder().decode(bytes);
 const ranges: number[] = [];
-for (let at = 0; at < whole.length; ) {
+for (let at = 0; at < whole.length;) {
   const end = whole.indexOf('\n\n', at);
   if (end === -1) break;
   ranges.push(at + 'data: '.length, end);
   at = end + 2;
 }
 const byteRanges: number[] = [];
-for (let at = 0; at < bytes.length; ) {
+for (let at = 0; at < bytes.length;) {
   let end = bytes.indexOf(0x0a, at);
   while (end !== -1 && bytes[end + 1] !== 0x0a) end = bytes.indexOf(0x0a, end + 1);
   if (end === -1) break;
@@ -77,7 +77,7 @@ function floorPerFrame(): { events: number; chars: number } {
 
 // Batches of whole frames, ~64 KiB each, as [byteStart, byteEnd, firstRange, endRange].
 const batches: number[] = [];
-for (let r = 0; r < byteRanges.length; ) {
+for (let r = 0; r < byteRanges.length;) {
   const start = byteRanges[r]! - 'data: '.length;
   let e = r;
   while (e < byteRanges.length && byteRanges[e + 1]! + 2 - start <= PIECE_BYTES) e += 2;
@@ -127,12 +127,16 @@ async function run(iterations: number) {
   const spans: Record<Kind, [number, number][]> = { parser: [], floorWhole: [], floorPerFrame: [], floorBatched: [] };
   let check: string | undefined;
   const same = (name: string, a: { events: number; chars: number }, b: { events: number; chars: number }) => {
-    if (a.events !== b.events || a.chars !== b.chars) check = `${name}: ${a.events}/${a.chars} ≠ ${b.events}/${b.chars}`;
+    if (a.events !== b.events || a.chars !== b.chars)
+      check = `${name}: ${a.events}/${a.chars} ≠ ${b.events}/${b.chars}`;
   };
   const sync = performance.mark('bench-parse-sync');
   // Alternating, after two untimed rounds (JIT warm-up).
   for (let i = -2; i < iterations; i++) {
-    const timed = async (kind: Kind, f: () => Promise<{ events: number; chars: number }> | { events: number; chars: number }) => {
+    const timed = async (
+      kind: Kind,
+      f: () => Promise<{ events: number; chars: number }> | { events: number; chars: number },
+    ) => {
       const start = performance.now();
       const result = await f();
       if (i >= 0) spans[kind].push([start, performance.now()]);
@@ -145,7 +149,13 @@ async function run(iterations: number) {
     // Let the page breathe (and GC) between rounds.
     await new Promise((ok) => setTimeout(ok, 20));
   }
-  return { bytes: bytes.length, frames: ranges.length / 2, spans, sync: { name: sync.name, time: sync.startTime }, mismatch: check ?? null };
+  return {
+    bytes: bytes.length,
+    frames: ranges.length / 2,
+    spans,
+    sync: { name: sync.name, time: sync.startTime },
+    mismatch: check ?? null,
+  };
 }
 
 (window as unknown as { __parse: { run: typeof run } }).__parse = { run };

@@ -74,7 +74,10 @@ function run(src: string, css: string): string {
 
 const VARIANTS: [name: string, css: string][] = [
   ['as shipped (full pages)', ''],
-  ['every finished block', '.md-page:not(:last-child){content-visibility:visible}.md-block:not(:last-child){content-visibility:auto;contain-intrinsic-size:auto 2em}'],
+  [
+    'every finished block',
+    '.md-page:not(:last-child){content-visibility:visible}.md-block:not(:last-child){content-visibility:auto;contain-intrinsic-size:auto 2em}',
+  ],
   ['nowhere', '.md-page:not(:last-child){content-visibility:visible}'],
 ];
 

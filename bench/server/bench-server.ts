@@ -80,7 +80,11 @@ export async function startBenchServer(): Promise<BenchServer> {
         let js = transpiled.get(source);
         if (js === undefined) {
           js = ts.transpileModule(readFileSync(source, 'utf8'), {
-            compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, useDefineForClassFields: false },
+            compilerOptions: {
+              target: ts.ScriptTarget.ES2022,
+              module: ts.ModuleKind.ESNext,
+              useDefineForClassFields: false,
+            },
           }).outputText;
           transpiled.set(source, js);
         }
@@ -171,5 +175,7 @@ async function streamWorkload(w: Workload, res: ServerResponse): Promise<void> {
 // Alone: serve until Ctrl-C.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const s = await startBenchServer();
-  console.log(`bench server on ${s.url}  (pages: ${s.url}/bench/pages/ask-stream.html, ${s.url}/bench/naive/index.html)`);
+  console.log(
+    `bench server on ${s.url}  (pages: ${s.url}/bench/pages/ask-stream.html, ${s.url}/bench/naive/index.html)`,
+  );
 }

@@ -7,7 +7,12 @@ export class AskStreamError extends Error {
   readonly code: ClientErrorCode | (string & {});
   readonly retryable: boolean;
 
-  constructor(code: ClientErrorCode | (string & {}), message: string, retryable: boolean, options?: { cause?: unknown }) {
+  constructor(
+    code: ClientErrorCode | (string & {}),
+    message: string,
+    retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.code = code;
     this.retryable = retryable;

@@ -1,7 +1,6 @@
 import type { Frame } from '../protocol.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Turns one SSE `data` payload into a protocol frame, or `undefined` when it is

@@ -70,7 +70,11 @@ export async function* streamAsk(request: AskRequest): AsyncGenerator<Frame, voi
     if (!response.ok) {
       void response.body?.cancel().catch(() => {});
       const text = response.statusText ? ` ${response.statusText}` : '';
-      throw new AskStreamError('HTTP_ERROR', `The server answered HTTP ${response.status}${text}.`, isRetryableStatus(response.status));
+      throw new AskStreamError(
+        'HTTP_ERROR',
+        `The server answered HTTP ${response.status}${text}.`,
+        isRetryableStatus(response.status),
+      );
     }
     if (mediaType(response.headers.get('content-type')) !== EVENT_STREAM_MEDIA_TYPE) {
       // Whatever came instead (often an HTML error page) is never shown.

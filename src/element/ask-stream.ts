@@ -250,11 +250,14 @@ export class AskStreamElement extends LitElement {
     return html`<article part="exchange" class="exchange" data-status=${exchange.status}>
       <p part="question" class="question">${exchange.query}</p>
       <div part="answer" class="answer" aria-busy=${streaming ? 'true' : 'false'}>
-        ${waiting
-          ? html`<p part="thinking" class="thinking">${s.thinking}</p>`
-          : this.#renderer(exchange).render(exchange.response, streaming)}
+        ${
+          waiting
+            ? html`<p part="thinking" class="thinking">${s.thinking}</p>`
+            : this.#renderer(exchange).render(exchange.response, streaming)
+        }
       </div>
-      ${sourcesView(exchange.metadata, s)} ${latest ? this.#latestOutcome(exchange, s) : this.#olderOutcome(exchange, s)}
+      ${sourcesView(exchange.metadata, s)}
+      ${latest ? this.#latestOutcome(exchange, s) : this.#olderOutcome(exchange, s)}
     </article>`;
   }
 
@@ -263,9 +266,11 @@ export class AskStreamElement extends LitElement {
     if (exchange.status !== 'error' || !exchange.error) return nothing;
     return html`<div part="error" class="error" role="alert">
       <p><span class="error-prefix">${s.errorPrefix}</span> ${exchange.error.message}</p>
-      ${exchange.error.retryable
-        ? html`<button part="retry" class="retry" type="button" @click=${() => void this.retry()}>${s.retry}</button>`
-        : nothing}
+      ${
+        exchange.error.retryable
+          ? html`<button part="retry" class="retry" type="button" @click=${() => void this.retry()}>${s.retry}</button>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -291,7 +296,13 @@ export class AskStreamElement extends LitElement {
         tabindex=${exchanges.length ? '0' : '-1'}
         ?hidden=${!exchanges.length}
       >
-        <div class="log">${repeat(exchanges, (e) => e.id, (e, i) => this.#exchangeView(e, i === last, s))}</div>
+        <div class="log">
+          ${repeat(
+            exchanges,
+            (e) => e.id,
+            (e, i) => this.#exchangeView(e, i === last, s),
+          )}
+        </div>
       </div>
       <form part="form" class="form" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="input">${s.inputLabel}</label>
@@ -306,9 +317,13 @@ export class AskStreamElement extends LitElement {
           @keydown=${this.#onKeydown}
           @input=${(e: Event) => this.#fitInput(e.target as HTMLTextAreaElement)}
         ></textarea>
-        ${streaming
-          ? html`<button part="cancel" class="button cancel" type="button" @click=${() => this.cancel()}>${s.cancel}</button>`
-          : html`<button part="send" class="button send" type="submit">${s.send}</button>`}
+        ${
+          streaming
+            ? html`<button part="cancel" class="button cancel" type="button" @click=${() => this.cancel()}>
+                ${s.cancel}
+              </button>`
+            : html`<button part="send" class="button send" type="submit">${s.send}</button>`
+        }
       </form>
     </div>`;
   }

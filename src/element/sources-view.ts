@@ -40,32 +40,43 @@ function confidenceView(metadata: AnswerMetadata, strings: AskStreamStrings): Te
   const level = percent >= 75 ? 'high' : percent >= 40 ? 'medium' : 'low';
   return html`<p part="confidence" class="confidence" data-level=${level}>
     <span class="confidence-label">${strings.confidence}</span>
-    <span class="confidence-bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${percent}%` })}></span></span>
+    <span class="confidence-bar" aria-hidden="true"
+      ><span style=${styleMap({ inlineSize: `${percent}%` })}></span
+    ></span>
     <span class="confidence-value">${percent}%</span>
   </p>`;
 }
 
 /** The sources and confidence of one answer; nothing when the metadata has neither. */
-export function sourcesView(metadata: AnswerMetadata | null, strings: AskStreamStrings): TemplateResult | typeof nothing {
+export function sourcesView(
+  metadata: AnswerMetadata | null,
+  strings: AskStreamStrings,
+): TemplateResult | typeof nothing {
   if (!metadata) return nothing;
   const raw: unknown[] = Array.isArray(metadata.sources) ? metadata.sources : [];
   const sources = raw.map((s) => resolveSource(s as Source)).filter((s): s is ResolvedSource => !!s);
   const confidence = confidenceView(metadata, strings);
   if (!sources.length && confidence === nothing) return nothing;
   return html`<footer class="meta">
-    ${sources.length
-      ? html`<section part="sources" class="sources" aria-label=${strings.sources}>
-          <h3 class="sources-heading">${strings.sources}</h3>
-          <ol>
-            ${sources.map(
-              (s) =>
-                html`<li part="source">${s.href
-                  ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>`
-                  : s.label}</li>`,
-            )}
-          </ol>
-        </section>`
-      : nothing}
+    ${
+      sources.length
+        ? html`<section part="sources" class="sources" aria-label=${strings.sources}>
+            <h3 class="sources-heading">${strings.sources}</h3>
+            <ol>
+              ${sources.map(
+                (s) =>
+                  html`<li part="source">
+                    ${
+                      s.href
+                        ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>`
+                        : s.label
+                    }
+                  </li>`,
+              )}
+            </ol>
+          </section>`
+        : nothing
+    }
     ${confidence}
   </footer>`;
 }

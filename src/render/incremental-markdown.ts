@@ -40,7 +40,8 @@ interface Page {
  * finished blocks use the same template, so when a block finishes Lit updates
  * its DOM in place (selection, focus and the copy button's state survive).
  */
-const wrap = (content: unknown, after: unknown = nothing): TemplateResult => html`<div class="md-block">${content}${after}</div>`;
+const wrap = (content: unknown, after: unknown = nothing): TemplateResult =>
+  html`<div class="md-block">${content}${after}</div>`;
 
 const page = (blocks: unknown[]): TemplateResult => html`<div class="md-page">${blocks}</div>`;
 
@@ -105,7 +106,13 @@ export class IncrementalMarkdown {
   #continues(source: string): boolean {
     const prev = this.#src;
     const same = (at: number) => source.startsWith(prev.slice(at, at + SAMPLE), at);
-    return !this.#ended && source.length >= this.#fed && same(0) && same(this.#fed >> 1) && same(Math.max(0, this.#fed - SAMPLE));
+    return (
+      !this.#ended &&
+      source.length >= this.#fed &&
+      same(0) &&
+      same(this.#fed >> 1) &&
+      same(Math.max(0, this.#fed - SAMPLE))
+    );
   }
 
   #reset(): void {
@@ -146,6 +153,7 @@ export class IncrementalMarkdown {
       cursor = nothing;
     }
     // One template whatever the state: a different one would make Lit rebuild every block.
-    return html`<div class="md-blocks">${views}</div>${cursor}`;
+    return html`<div class="md-blocks">${views}</div>
+      ${cursor}`;
   }
 }

@@ -9,10 +9,40 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  BLOCKQUOTE, CHECKBOX, CHECKED, CODE_BLOCK, CODE_FENCE, CODE_INLINE, EQUATION_BLOCK, EQUATION_INLINE, HEADING_1,
-  HEADING_2, HEADING_3, HEADING_4, HEADING_5, HEADING_6, IMAGE, ITALIC_AST, ITALIC_UND, LANG, LINE_BREAK, LINK,
-  LIST_ITEM, LIST_ORDERED, LIST_UNORDERED, PARAGRAPH, RAW_URL, RULE, START, STRIKE, STRONG_AST, STRONG_UND, TABLE,
-  TABLE_CELL, TABLE_ROW, type Token,
+  BLOCKQUOTE,
+  CHECKBOX,
+  CHECKED,
+  CODE_BLOCK,
+  CODE_FENCE,
+  CODE_INLINE,
+  EQUATION_BLOCK,
+  EQUATION_INLINE,
+  HEADING_1,
+  HEADING_2,
+  HEADING_3,
+  HEADING_4,
+  HEADING_5,
+  HEADING_6,
+  IMAGE,
+  ITALIC_AST,
+  ITALIC_UND,
+  LANG,
+  LINE_BREAK,
+  LINK,
+  LIST_ITEM,
+  LIST_ORDERED,
+  LIST_UNORDERED,
+  PARAGRAPH,
+  RAW_URL,
+  RULE,
+  START,
+  STRIKE,
+  STRONG_AST,
+  STRONG_UND,
+  TABLE,
+  TABLE_CELL,
+  TABLE_ROW,
+  type Token,
 } from 'streaming-markdown';
 import { codeBlock } from './code-block.js';
 import { decodeEntities } from './entities.js';
@@ -74,7 +104,7 @@ export function cursorTarget(block: MdNode): MdNode | undefined {
     if (typeof last !== 'object' || last.done || last.type === IMAGE) break;
     n = last;
   }
-  for (let i = path.length; i--; ) if (!NO_TEXT.has(path[i].type)) return path[i];
+  for (let i = path.length; i--;) if (!NO_TEXT.has(path[i].type)) return path[i];
   return undefined;
 }
 
@@ -97,13 +127,30 @@ function table(n: MdNode, ctx: RenderContext): unknown[] {
   const cells = (row: MdNode | undefined, th: boolean) =>
     row?.children.map((c) => {
       // smd can leave a raw URL in a row, after the last cell: it gets a cell of its own.
-      const content = typeof c === 'string' ? decodeEntities(c) : c.type === TABLE_CELL ? kids(c, ctx, true) : template(c, ctx);
+      const content =
+        typeof c === 'string' ? decodeEntities(c) : c.type === TABLE_CELL ? kids(c, ctx, true) : template(c, ctx);
       return th ? html`<th scope="col">${content}</th>` : html`<td>${content}</td>`;
     });
   // smd reads the first row as the header row. tabindex: a horizontally
   // scrolling region must be reachable from the keyboard.
   return [
-    html`<div class="md-table" tabindex="0"><table><thead><tr>${cells(head, true)}</tr></thead><tbody>${body.map((r) => html`<tr>${cells(r, false)}</tr>`)}</tbody></table></div>`,
+    html`<div class="md-table" tabindex="0">
+      <table>
+        <thead>
+          <tr>
+            ${cells(head, true)}
+          </tr>
+        </thead>
+        <tbody>
+          ${body.map(
+            (r) =>
+              html`<tr>
+                ${cells(r, false)}
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`,
     rest.map((c) => template(c, ctx)),
   ];
 }
@@ -156,10 +203,14 @@ export function template(n: MdNode, ctx: RenderContext, before?: MdNode | string
     case RULE:
       return html`<hr />`;
     case LIST_UNORDERED:
-      return html`<ul>${kids(n, ctx)}</ul>`;
+      return html`<ul>
+        ${kids(n, ctx)}
+      </ul>`;
     case LIST_ORDERED: {
       const start = parseInt(n.attrs[START] ?? '', 10);
-      return html`<ol start=${start >= 0 && start !== 1 ? start : nothing}>${kids(n, ctx)}</ol>`;
+      return html`<ol start=${start >= 0 && start !== 1 ? start : nothing}>
+        ${kids(n, ctx)}
+      </ol>`;
     }
     case LIST_ITEM:
       return html`<li class=${isNode(n.children[0], CHECKBOX) ? 'task' : nothing}>${kids(n, ctx)}</li>`;

@@ -17,7 +17,17 @@
  * smd never builds HTML: it calls a renderer back. This one records the calls
  * as plain nodes, which node-template turns into Lit templates.
  */
-import { PARAGRAPH, TABLE, parser, parser_end, parser_write, type Attr, type Parser, type Renderer, type Token } from 'streaming-markdown';
+import {
+  PARAGRAPH,
+  TABLE,
+  parser,
+  parser_end,
+  parser_write,
+  type Attr,
+  type Parser,
+  type Renderer,
+  type Token,
+} from 'streaming-markdown';
 
 /** A token and what smd put into it. Text pieces that follow each other are merged into one string. */
 export interface MdNode {

@@ -135,7 +135,10 @@ async function sendStream(
   } finally {
     // Lets an async generator run its finally blocks. Not awaited: a generator
     // stuck in an await would hold the handler until it wakes up.
-    if (!finished) void Promise.resolve().then(() => iterator.return?.()).catch(() => {});
+    if (!finished)
+      void Promise.resolve()
+        .then(() => iterator.return?.())
+        .catch(() => {});
   }
   return metadata;
 }

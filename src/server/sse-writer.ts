@@ -55,7 +55,6 @@ export class SseWriter {
     );
   }
 
-
   /**
    * Queues a frame. The promise resolves once the reader has room for more
    * (or the stream is gone), so a producer that awaits it follows the

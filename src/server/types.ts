@@ -37,10 +37,7 @@ export type BackendStream = AsyncIterable<string | BackendMetadata>;
 export type BackendResult = BackendAnswer | BackendStream;
 
 /** The one thing the handler needs: turns a question into an answer. */
-export type AskBackend = (
-  query: string,
-  context: BackendContext,
-) => BackendResult | Promise<BackendResult>;
+export type AskBackend = (query: string, context: BackendContext) => BackendResult | Promise<BackendResult>;
 
 /** Who may call the endpoint from another origin. */
 export type AllowOrigins = readonly string[] | ((origin: string) => boolean);

@@ -57,7 +57,9 @@ describe('dist/ask-stream.js in a plain page', () => {
   it('works under a strict CSP with Trusted Types enforced', async () => {
     const violations: string[] = [];
     const win = await openPage('/plain/csp.html');
-    win.document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    win.document.addEventListener('securitypolicyviolation', (e) =>
+      violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
     const el = await askIn(win);
     expect(el.status).to.equal('complete');
     expect(el.shadowRoot!.querySelector('[part~="answer"]')!.textContent).to.contain('streamed');

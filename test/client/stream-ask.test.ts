@@ -2,7 +2,16 @@ import { expect } from '@open-wc/testing';
 import { streamAsk, AskStreamError, type AskRequest } from '../../src/client/index.js';
 import type { Frame } from '../../src/protocol.js';
 import { answerWith, bytesOf, cut, frame, pushStream, sseHeaders, streamOf } from '../support/streams.js';
-import { ECHO_ENDPOINT, SSE_ENDPOINT, chunk, complete, cutOnRelease, data, scripted, type Step } from '../support/script.js';
+import {
+  ECHO_ENDPOINT,
+  SSE_ENDPOINT,
+  chunk,
+  complete,
+  cutOnRelease,
+  data,
+  scripted,
+  type Step,
+} from '../support/script.js';
 
 async function collect(request: AskRequest): Promise<{ frames: Frame[]; error?: unknown }> {
   const frames: Frame[] = [];
@@ -40,7 +49,9 @@ describe('streamAsk', () => {
         headers: { Authorization: 'Bearer t0ken', 'content-type': 'text/plain' },
         body: { query: 'not this', locale: 'fr', nested: { a: 1 } },
       });
-      const request = (frames[0] as unknown as { request: { method: string; headers: Record<string, string>; body: string } }).request;
+      const request = (
+        frames[0] as unknown as { request: { method: string; headers: Record<string, string>; body: string } }
+      ).request;
       expect(request.method).to.equal('POST');
       expect(request.headers['content-type']).to.equal('application/json');
       expect(request.headers.accept).to.equal('text/event-stream');
@@ -60,7 +71,11 @@ describe('streamAsk', () => {
       const body = pushStream();
       const seen: Frame[] = [];
       const done = (async () => {
-        for await (const f of streamAsk({ endpoint: '/x', query: 'q', fetch: answerWith(new Response(body.stream, { headers: sseHeaders })) })) {
+        for await (const f of streamAsk({
+          endpoint: '/x',
+          query: 'q',
+          fetch: answerWith(new Response(body.stream, { headers: sseHeaders })),
+        })) {
           seen.push(f);
         }
       })();
@@ -71,7 +86,11 @@ describe('streamAsk', () => {
     });
 
     it('yields an error frame and ends there', async () => {
-      const { frames, error } = await play(chunk('part'), data({ type: 'error', message: 'boom', code: 'X' }), chunk('never'));
+      const { frames, error } = await play(
+        chunk('part'),
+        data({ type: 'error', message: 'boom', code: 'X' }),
+        chunk('never'),
+      );
       expect(error).to.equal(undefined);
       expect(frames.map((f) => f.type)).to.deep.equal(['chunk', 'error']);
       expect(frames[1]).to.deep.equal({ type: 'error', message: 'boom', code: 'X' });
@@ -90,13 +109,22 @@ describe('streamAsk', () => {
         chunk('kept'),
         complete(),
       );
-      expect(frames).to.deep.equal([{ type: 'chunk', content: 'kept' }, { type: 'complete', success: true }]);
+      expect(frames).to.deep.equal([
+        { type: 'chunk', content: 'kept' },
+        { type: 'complete', success: true },
+      ]);
     });
 
     it('gives the same frames however the bytes are split, UTF-8 and CRLF included', async () => {
       const text = answerFrames.map(frame).join('').replace(/\n/g, '\r\n');
       const bytes = bytesOf(': ping\r\n' + text);
-      const expected = (await collect({ endpoint: '/x', query: 'q', fetch: answerWith(new Response(streamOf([bytes]), { headers: sseHeaders })) })).frames;
+      const expected = (
+        await collect({
+          endpoint: '/x',
+          query: 'q',
+          fetch: answerWith(new Response(streamOf([bytes]), { headers: sseHeaders })),
+        })
+      ).frames;
       expect(expected).to.deep.equal(answerFrames);
       for (let at = 1; at < bytes.length; at++) {
         const { frames } = await collect({
@@ -107,13 +135,25 @@ describe('streamAsk', () => {
         expect(frames, `split at byte ${at}`).to.deep.equal(answerFrames);
       }
       const oneByOne = Array.from(bytes, (b) => new Uint8Array([b]));
-      const { frames } = await collect({ endpoint: '/x', query: 'q', fetch: answerWith(new Response(streamOf(oneByOne), { headers: sseHeaders })) });
+      const { frames } = await collect({
+        endpoint: '/x',
+        query: 'q',
+        fetch: answerWith(new Response(streamOf(oneByOne), { headers: sseHeaders })),
+      });
       expect(frames).to.deep.equal(answerFrames);
     });
   });
 
   describe('errors made on the client', () => {
-    for (const [status, retryable] of [[408, true], [429, true], [500, true], [503, true], [400, false], [401, false], [404, false]] as const) {
+    for (const [status, retryable] of [
+      [408, true],
+      [429, true],
+      [500, true],
+      [503, true],
+      [400, false],
+      [401, false],
+      [404, false],
+    ] as const) {
       it(`HTTP ${status} is HTTP_ERROR, ${retryable ? '' : 'not '}retryable`, async () => {
         const { error } = await play({ status, headers: { 'content-type': 'text/plain' } }, { write: 'nope' });
         expectCode(error, 'HTTP_ERROR', retryable);
@@ -122,7 +162,10 @@ describe('streamAsk', () => {
     }
 
     it('a 2xx that is not text/event-stream is BAD_CONTENT_TYPE, and its body is not in the message', async () => {
-      const { error } = await play({ status: 200, headers: { 'content-type': 'text/html' } }, { write: '<h1>secret page</h1>' });
+      const { error } = await play(
+        { status: 200, headers: { 'content-type': 'text/html' } },
+        { write: '<h1>secret page</h1>' },
+      );
       expectCode(error, 'BAD_CONTENT_TYPE', false);
       expect((error as Error).message).not.to.contain('secret');
     });
@@ -143,7 +186,11 @@ describe('streamAsk', () => {
       const frames: Frame[] = [];
       let error: unknown;
       try {
-        for await (const f of streamAsk({ endpoint: SSE_ENDPOINT, query: 'q', body: scripted(chunk('partial '), ...cut.steps) })) {
+        for await (const f of streamAsk({
+          endpoint: SSE_ENDPOINT,
+          query: 'q',
+          body: scripted(chunk('partial '), ...cut.steps),
+        })) {
           frames.push(f);
           await cut.release();
         }
@@ -172,13 +219,23 @@ describe('streamAsk', () => {
   describe('idle timeout', () => {
     it('is TIMEOUT when the headers do not come in time', async () => {
       const started = performance.now();
-      const { error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 150, body: scripted({ delayHeaders: 2000 }, complete()) });
+      const { error } = await collect({
+        endpoint: SSE_ENDPOINT,
+        query: 'q',
+        timeout: 150,
+        body: scripted({ delayHeaders: 2000 }, complete()),
+      });
       expectCode(error, 'TIMEOUT', true);
       expect(performance.now() - started).to.be.lessThan(1500);
     });
 
     it('is TIMEOUT when the stream falls silent, keeping what arrived', async () => {
-      const { frames, error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 600, body: scripted(chunk('so far'), { hang: true }) });
+      const { frames, error } = await collect({
+        endpoint: SSE_ENDPOINT,
+        query: 'q',
+        timeout: 600,
+        body: scripted(chunk('so far'), { hang: true }),
+      });
       expect(frames).to.deep.equal([{ type: 'chunk', content: 'so far' }]);
       expectCode(error, 'TIMEOUT', true);
     });
@@ -187,12 +244,22 @@ describe('streamAsk', () => {
       // 1.5 s of nothing but comments every 100 ms, against a 700 ms idle timeout.
       const pings: Step[] = [];
       for (let i = 0; i < 15; i++) pings.push({ write: ': ping\n\n' }, { delay: 100 });
-      const { error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 700, body: scripted(...pings, complete()) });
+      const { error } = await collect({
+        endpoint: SSE_ENDPOINT,
+        query: 'q',
+        timeout: 700,
+        body: scripted(...pings, complete()),
+      });
       expect(error).to.equal(undefined);
     });
 
     it('is off when timeout is 0', async () => {
-      const { error } = await collect({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 0, body: scripted({ delay: 100 }, complete()) });
+      const { error } = await collect({
+        endpoint: SSE_ENDPOINT,
+        query: 'q',
+        timeout: 0,
+        body: scripted({ delay: 100 }, complete()),
+      });
       expect(error).to.equal(undefined);
     });
   });
@@ -203,13 +270,21 @@ describe('streamAsk', () => {
       const abort = new AbortController();
       const frames: Frame[] = [];
       const run = (async () => {
-        for await (const f of streamAsk({ endpoint: '/x', query: 'q', signal: abort.signal, fetch: answerWith(new Response(body.stream, { headers: sseHeaders })) })) {
+        for await (const f of streamAsk({
+          endpoint: '/x',
+          query: 'q',
+          signal: abort.signal,
+          fetch: answerWith(new Response(body.stream, { headers: sseHeaders })),
+        })) {
           frames.push(f);
           if (frames.length === 1) abort.abort(new Error('user stop'));
         }
       })();
       body.push(frame({ type: 'chunk', content: 'a' }));
-      const error = await run.then(() => undefined, (e: unknown) => e);
+      const error = await run.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((error as Error).message).to.equal('user stop');
       expect(error).not.to.be.instanceOf(AskStreamError);
       await body.cancelled;

@@ -39,7 +39,9 @@ function setup(request: () => RequestOptions) {
   return { host, calls, controller, terminals };
 }
 
-const scriptedRequest = (...script: Step[]) => () => ({ endpoint: SSE_ENDPOINT, body: scripted(...script) });
+const scriptedRequest =
+  (...script: Step[]) =>
+  () => ({ endpoint: SSE_ENDPOINT, body: scripted(...script) });
 
 /** Each ask gets the next push stream, so a test controls every answer byte by byte. */
 function pushedRequests(count: number): { streams: PushStream[]; request: () => RequestOptions } {
@@ -61,12 +63,22 @@ describe('AskStreamController', () => {
     const { host, controller } = setup(scriptedRequest());
     expect(host.controllers).to.deep.equal([controller]);
     expect(controller.status).to.equal('idle');
-    expect([controller.query, controller.response, controller.metadata, controller.error]).to.deep.equal(['', '', null, null]);
+    expect([controller.query, controller.response, controller.metadata, controller.error]).to.deep.equal([
+      '',
+      '',
+      null,
+      null,
+    ]);
   });
 
   it('streams an answer to complete, in order, with exactly one terminal call', async () => {
     const { controller, calls, terminals } = setup(
-      scriptedRequest(chunk('Hello', { index: 0, total: 2 }), chunk(', world', { index: 1, total: 2 }), data({ type: 'metadata', confidence: 0.5, sources: ['a'] }), complete()),
+      scriptedRequest(
+        chunk('Hello', { index: 0, total: 2 }),
+        chunk(', world', { index: 1, total: 2 }),
+        data({ type: 'metadata', confidence: 0.5, sources: ['a'] }),
+        complete(),
+      ),
     );
     const done = controller.ask('hi');
     expect(controller.status).to.equal('streaming');
@@ -77,7 +89,10 @@ describe('AskStreamController', () => {
     expect(controller.metadata).to.deep.equal({ confidence: 0.5, sources: ['a'] });
     expect(calls.map(([n]) => n)).to.deep.equal(['start', 'chunk', 'chunk', 'metadata', 'complete']);
     expect(calls[1]).to.deep.equal(['chunk', { content: 'Hello', index: 0, total: 2 }]);
-    expect(calls[4]).to.deep.equal(['complete', { query: 'hi', response: 'Hello, world', metadata: { confidence: 0.5, sources: ['a'] } }]);
+    expect(calls[4]).to.deep.equal([
+      'complete',
+      { query: 'hi', response: 'Hello, world', metadata: { confidence: 0.5, sources: ['a'] } },
+    ]);
     expect(terminals()).to.have.length(1);
   });
 
@@ -89,12 +104,17 @@ describe('AskStreamController', () => {
   });
 
   it('a server error frame keeps the partial answer, its code and retryable, with defaults', async () => {
-    const { controller, calls } = setup(scriptedRequest(chunk('partial'), data({ type: 'error', message: 'Overloaded' })));
+    const { controller, calls } = setup(
+      scriptedRequest(chunk('partial'), data({ type: 'error', message: 'Overloaded' })),
+    );
     await controller.ask('q');
     expect(controller.status).to.equal('error');
     expect(controller.response).to.equal('partial');
     expect(controller.error).to.deep.equal({ code: 'SERVER_ERROR', message: 'Overloaded', retryable: false });
-    expect(calls.at(-1)).to.deep.equal(['error', { query: 'q', code: 'SERVER_ERROR', message: 'Overloaded', retryable: false, response: 'partial' }]);
+    expect(calls.at(-1)).to.deep.equal([
+      'error',
+      { query: 'q', code: 'SERVER_ERROR', message: 'Overloaded', retryable: false, response: 'partial' },
+    ]);
   });
 
   it('a client error keeps the partial answer', async () => {
@@ -181,7 +201,13 @@ describe('AskStreamController', () => {
   });
 
   it('merges metadata frames', async () => {
-    const { controller } = setup(scriptedRequest(data({ type: 'metadata', confidence: 0.7 }), data({ type: 'metadata', sources: ['s'] }), complete()));
+    const { controller } = setup(
+      scriptedRequest(
+        data({ type: 'metadata', confidence: 0.7 }),
+        data({ type: 'metadata', sources: ['s'] }),
+        complete(),
+      ),
+    );
     await controller.ask('q');
     expect(controller.metadata).to.deep.equal({ confidence: 0.7, sources: ['s'] });
   });

@@ -39,7 +39,11 @@ const states: Array<[string, Step[], (el: AskStreamElement) => Promise<void>]> =
   ['complete with sources', [...ANSWER, SOURCES, complete()], (el) => el.ask('How do I set it up?')],
   // Ends without `complete`: INCOMPLETE, retryable.
   ['error with retry', [ANSWER[0]!], (el) => el.ask('How do I set it up?')],
-  ['error without retry', [data({ type: 'error', message: 'Your question is too long.', code: 'BAD_REQUEST' })], (el) => el.ask('?')],
+  [
+    'error without retry',
+    [data({ type: 'error', message: 'Your question is too long.', code: 'BAD_REQUEST' })],
+    (el) => el.ask('?'),
+  ],
 ];
 
 describe('<ask-stream> accessibility', () => {
@@ -47,12 +51,16 @@ describe('<ask-stream> accessibility', () => {
     describe(`${theme} theme`, () => {
       for (const [name, script, reach] of states) {
         it(`has no axe violations: ${name}`, async () => {
-          const el = await fixture<AskStreamElement>(html`<ask-stream endpoint=${SSE_ENDPOINT} theme=${theme}></ask-stream>`);
+          const el = await fixture<AskStreamElement>(
+            html`<ask-stream endpoint=${SSE_ENDPOINT} theme=${theme}></ask-stream>`,
+          );
           el.body = scripted(...script);
           await reach(el);
           await el.updateComplete;
-          if (name.startsWith('error with retry')) expect(el.shadowRoot!.querySelector('[part~="retry"]')).not.to.equal(null);
-          if (name.startsWith('complete')) expect(el.shadowRoot!.querySelectorAll('[part~="source"]')).to.have.length(3);
+          if (name.startsWith('error with retry'))
+            expect(el.shadowRoot!.querySelector('[part~="retry"]')).not.to.equal(null);
+          if (name.startsWith('complete'))
+            expect(el.shadowRoot!.querySelectorAll('[part~="source"]')).to.have.length(3);
           await expect(el).to.be.accessible();
           el.cancel();
         });

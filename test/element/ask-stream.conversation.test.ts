@@ -4,7 +4,9 @@ import '../../src/index.js';
 import { AskStreamElement } from '../../src/index.js';
 import { SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
 
-const parts = (el: AskStreamElement, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const parts = (el: AskStreamElement, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
+];
 const part = (el: AskStreamElement, name: string) => parts(el, name)[0] ?? null;
 
 async function widget(): Promise<AskStreamElement> {
@@ -71,7 +73,14 @@ describe('<ask-stream> conversation', () => {
 
   it('every visible string can be replaced through `strings`', async () => {
     const el = await widget();
-    el.strings = { placeholder: 'Posez une question…', send: 'Envoyer', sources: 'Sources citées', errorPrefix: 'Erreur :', retry: 'Réessayer', inputLabel: 'Votre question' };
+    el.strings = {
+      placeholder: 'Posez une question…',
+      send: 'Envoyer',
+      sources: 'Sources citées',
+      errorPrefix: 'Erreur :',
+      retry: 'Réessayer',
+      inputLabel: 'Votre question',
+    };
     await el.updateComplete;
     const input = part(el, 'input') as HTMLTextAreaElement;
     expect(input.placeholder).to.equal('Posez une question…');
@@ -90,7 +99,9 @@ describe('<ask-stream> conversation', () => {
   });
 
   it('renders at most once per animation frame, while chunk events fire per chunk', async () => {
-    const el = await fixture<CountingAskStream>(html`<counting-ask-stream endpoint=${SSE_ENDPOINT}></counting-ask-stream>`);
+    const el = await fixture<CountingAskStream>(
+      html`<counting-ask-stream endpoint=${SSE_ENDPOINT}></counting-ask-stream>`,
+    );
     const script: Step[] = [];
     for (let i = 0; i < 400; i++) script.push(chunk(`w${i} `));
     el.body = scripted(...script, complete());
@@ -127,7 +138,10 @@ describe('<ask-stream> conversation', () => {
     expect(transcript.scrollHeight).to.be.greaterThan(transcript.clientHeight);
     expect(atBottom()).to.equal(true);
 
-    el.body = scripted(...Array.from({ length: 30 }, (_, i) => [chunk(`more ${i}\n\n`), { delay: 10 }] as Step[]).flat(), complete());
+    el.body = scripted(
+      ...Array.from({ length: 30 }, (_, i) => [chunk(`more ${i}\n\n`), { delay: 10 }] as Step[]).flat(),
+      complete(),
+    );
     const streaming = el.ask('More');
     await waitUntil(() => el.response.includes('more 3'));
     transcript.scrollTop = 0;

@@ -16,12 +16,15 @@ async function widget(...script: Step[]): Promise<{ el: AskStreamElement; log: C
   el.body = scripted(...script);
   const log: CustomEvent[] = [];
   // On the document: the events must bubble out of the element and its shadow root.
-  for (const name of EVENTS) document.addEventListener(name, (e) => log.push(e as CustomEvent), { signal: listening.signal });
+  for (const name of EVENTS)
+    document.addEventListener(name, (e) => log.push(e as CustomEvent), { signal: listening.signal });
   return { el, log };
 }
 
 const part = (el: AskStreamElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const parts = (el: AskStreamElement, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const parts = (el: AskStreamElement, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
+];
 const lastPart = (el: AskStreamElement, name: string) => parts(el, name).at(-1) ?? null;
 const terminal = (log: CustomEvent[]) => log.filter((e) => /complete|error|cancel$/.test(e.type));
 
@@ -32,7 +35,9 @@ function type(el: AskStreamElement, text: string): HTMLTextAreaElement {
   return input;
 }
 const key = (target: HTMLElement, k: string, init: KeyboardEventInit = {}) =>
-  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }));
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }),
+  );
 
 describe('<ask-stream>', () => {
   describe('defaults and attributes', () => {
@@ -72,7 +77,12 @@ describe('<ask-stream>', () => {
         chunk('Hello ', { index: 0, total: 2 }),
         { delay: 20 },
         chunk('world  ', { index: 1, total: 2 }),
-        data({ type: 'metadata', confidence: 0.8, sources: [{ title: 'Doc', url: 'https://example.com/doc' }], extra: 1 }),
+        data({
+          type: 'metadata',
+          confidence: 0.8,
+          sources: [{ title: 'Doc', url: 'https://example.com/doc' }],
+          extra: 1,
+        }),
         complete(),
       );
       await el.ask('Why?');
@@ -81,10 +91,20 @@ describe('<ask-stream>', () => {
       expect(el.query).to.equal('Why?');
       expect(el.response).to.equal('Hello world  ');
       expect(part(el, 'answer')!.textContent).to.contain('Hello world');
-      expect(log.map((e) => e.type)).to.deep.equal(['ask-stream-start', 'ask-stream-chunk', 'ask-stream-chunk', 'ask-stream-metadata', 'ask-stream-complete']);
+      expect(log.map((e) => e.type)).to.deep.equal([
+        'ask-stream-start',
+        'ask-stream-chunk',
+        'ask-stream-chunk',
+        'ask-stream-metadata',
+        'ask-stream-complete',
+      ]);
       expect(log[0]!.detail).to.deep.equal({ query: 'Why?' });
       expect(log[1]!.detail).to.deep.equal({ content: 'Hello ', index: 0, total: 2 });
-      expect(log[3]!.detail).to.deep.equal({ confidence: 0.8, sources: [{ title: 'Doc', url: 'https://example.com/doc' }], extra: 1 });
+      expect(log[3]!.detail).to.deep.equal({
+        confidence: 0.8,
+        sources: [{ title: 'Doc', url: 'https://example.com/doc' }],
+        extra: 1,
+      });
       expect(log[4]!.detail).to.deep.equal({ query: 'Why?', response: 'Hello world  ', metadata: el.metadata });
       for (const e of log) expect([e.bubbles, e.composed], e.type).to.deep.equal([true, true]);
     });
@@ -130,7 +150,10 @@ describe('<ask-stream>', () => {
     });
 
     it('renders model output as text, never as markup', async () => {
-      const { el } = await widget(chunk('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'), complete());
+      const { el } = await widget(
+        chunk('<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>'),
+        complete(),
+      );
       await el.ask('q');
       await el.updateComplete;
       const answer = part(el, 'answer')!;
@@ -152,7 +175,10 @@ describe('<ask-stream>', () => {
       expect(el.status).to.equal('error');
       expect(el.response).to.equal('partial answer');
       // WebKit ends a chunked body cut off mid-stream as if complete: INCOMPLETE there.
-      const code = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent) ? 'INCOMPLETE' : 'NETWORK';
+      const code =
+        /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent)
+          ? 'INCOMPLETE'
+          : 'NETWORK';
       expect(el.error).to.deep.include({ code, retryable: true });
       const error = log.at(-1)!;
       expect(error.type).to.equal('ask-stream-error');
@@ -168,7 +194,9 @@ describe('<ask-stream>', () => {
     });
 
     it('shows no retry control when the error is not retryable', async () => {
-      const { el } = await widget(data({ type: 'error', message: 'Bad question', code: 'BAD_REQUEST', retryable: false }));
+      const { el } = await widget(
+        data({ type: 'error', message: 'Bad question', code: 'BAD_REQUEST', retryable: false }),
+      );
       await el.ask('q');
       await el.updateComplete;
       expect(el.error).to.deep.equal({ code: 'BAD_REQUEST', message: 'Bad question', retryable: false });
@@ -210,7 +238,9 @@ describe('<ask-stream>', () => {
       el.cancel();
       await done;
       expect(el.status).to.equal('cancelled');
-      expect(terminal(log).map((e) => [e.type, e.detail])).to.deep.equal([['ask-stream-cancel', { query: 'q', response: 'so far' }]]);
+      expect(terminal(log).map((e) => [e.type, e.detail])).to.deep.equal([
+        ['ask-stream-cancel', { query: 'q', response: 'so far' }],
+      ]);
     });
 
     it('cancel() and retry() are no-ops when there is nothing to do', async () => {
@@ -312,13 +342,22 @@ describe('<ask-stream>', () => {
         'Just a title',
       ]);
       const hrefs = items.map((li) => li.querySelector('a')?.getAttribute('href') ?? null);
-      expect(hrefs).to.deep.equal(['https://example.com/guide', null, null, 'http://example.org/bare', 'https://example.net/string-url', null]);
+      expect(hrefs).to.deep.equal([
+        'https://example.com/guide',
+        null,
+        null,
+        'http://example.org/bare',
+        'https://example.net/string-url',
+        null,
+      ]);
       const link = items[0]!.querySelector('a')!;
       expect(link.rel).to.equal('noopener noreferrer');
       expect(link.target).to.equal('_blank');
       // The sources come after the answer.
       const answer = lastPart(el, 'answer')!;
-      expect(answer.compareDocumentPosition(lastPart(el, 'sources')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+      expect(
+        answer.compareDocumentPosition(lastPart(el, 'sources')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+      ).to.be.greaterThan(0);
     });
   });
 });

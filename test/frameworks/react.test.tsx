@@ -46,7 +46,9 @@ describe('<ask-stream> in React 19', () => {
   });
 
   it('sends the headers and body React set', async () => {
-    flushSync(() => root.render(<ask-stream endpoint={ECHO_ENDPOINT} headers={{ 'X-From': 'react' }} body={{ userId: 7 }} />));
+    flushSync(() =>
+      root.render(<ask-stream endpoint={ECHO_ENDPOINT} headers={{ 'X-From': 'react' }} body={{ userId: 7 }} />),
+    );
     const el = host.querySelector('ask-stream') as AskStreamElement;
     await el.ask('echo');
     const request = el.metadata!.request as { headers: Record<string, string>; body: string };
@@ -57,7 +59,13 @@ describe('<ask-stream> in React 19', () => {
   it('reports errors through onask-stream-error', async () => {
     const errors: ErrorDetail[] = [];
     flushSync(() =>
-      root.render(<ask-stream endpoint={SSE_ENDPOINT} body={scripted({ status: 503 })} onask-stream-error={(e) => errors.push(e.detail)} />),
+      root.render(
+        <ask-stream
+          endpoint={SSE_ENDPOINT}
+          body={scripted({ status: 503 })}
+          onask-stream-error={(e) => errors.push(e.detail)}
+        />,
+      ),
     );
     const el = host.querySelector('ask-stream') as AskStreamElement;
     await el.ask('fail?');

@@ -28,7 +28,12 @@ describe('<ask-stream> in Vue 3', () => {
     const body = ref<Record<string, unknown>>(scripted(chunk('Hello from '), chunk('Vue'), complete()));
     mounted = mount(
       `<ask-stream :endpoint="endpoint" :headers="headers" :body="body" theme="light" @ask-stream-complete="onComplete"></ask-stream>`,
-      { endpoint: SSE_ENDPOINT, headers: { 'X-From': 'vue' }, body, onComplete: (e: CustomEvent<CompleteDetail>) => completed.push(e.detail) },
+      {
+        endpoint: SSE_ENDPOINT,
+        headers: { 'X-From': 'vue' },
+        body,
+        onComplete: (e: CustomEvent<CompleteDetail>) => completed.push(e.detail),
+      },
     );
     const el = mounted.host.querySelector('ask-stream') as AskStreamElement;
     expect(el.endpoint).to.equal(SSE_ENDPOINT);

@@ -98,11 +98,38 @@ describe('custom-elements.json', () => {
 
   it('lists the CSS parts and custom properties', () => {
     const parts = el.cssParts.map((p) => p.name);
-    for (const part of ['form', 'input', 'send', 'cancel', 'answer', 'sources', 'error', 'retry', 'transcript', 'question', 'source', 'confidence', 'code', 'copy']) {
+    for (const part of [
+      'form',
+      'input',
+      'send',
+      'cancel',
+      'answer',
+      'sources',
+      'error',
+      'retry',
+      'transcript',
+      'question',
+      'source',
+      'confidence',
+      'code',
+      'copy',
+    ]) {
       assert.ok(parts.includes(part), `part ${part}`);
     }
     const props = el.cssProperties.map((p) => p.name);
-    for (const prop of ['accent', 'background', 'foreground', 'muted', 'border', 'radius', 'font', 'font-size', 'spacing', 'max-height', 'code-background']) {
+    for (const prop of [
+      'accent',
+      'background',
+      'foreground',
+      'muted',
+      'border',
+      'radius',
+      'font',
+      'font-size',
+      'spacing',
+      'max-height',
+      'code-background',
+    ]) {
       assert.ok(props.includes(`--ask-stream-${prop}`), `--ask-stream-${prop}`);
     }
   });

@@ -10,7 +10,12 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 
 const tsconfig = (jsx: Record<string, string>) =>
   JSON.stringify({
@@ -35,13 +40,26 @@ describe('the npm package', { timeout: 240_000 }, () => {
   before(() => {
     assert.ok(existsSync(join(ROOT, 'dist/lib/index.js')), 'run `npm run build` first');
     work = mkdtempSync(join(tmpdir(), 'ask-stream-pack-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT)) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
     files = packed[0]!.files.map((f) => f.path);
     consumer = join(work, 'consumer');
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     npm(
-      ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, packed[0]!.filename), '@types/react@19', '@types/node@20', 'preact@10', 'solid-js@1'],
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        join(work, packed[0]!.filename),
+        '@types/react@19',
+        '@types/node@20',
+        'preact@10',
+        'solid-js@1',
+      ],
       consumer,
     );
   });
@@ -49,18 +67,38 @@ describe('the npm package', { timeout: 240_000 }, () => {
   after(() => rmSync(work, { recursive: true, force: true }));
 
   it('ships the builds, the manifest, the license and no tests', () => {
-    for (const f of ['dist/ask-stream.js', 'dist/ask-stream.iife.js', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/server/index.js', 'custom-elements.json', 'LICENSE', 'README.md']) {
+    for (const f of [
+      'dist/ask-stream.js',
+      'dist/ask-stream.iife.js',
+      'dist/lib/index.js',
+      'dist/lib/index.d.ts',
+      'dist/lib/server/index.js',
+      'custom-elements.json',
+      'LICENSE',
+      'README.md',
+    ]) {
       assert.ok(files.includes(f), `${f} is in the package`);
     }
-    assert.ok(files.some((f) => f.endsWith('.js.map')), 'source maps are in the package');
+    assert.ok(
+      files.some((f) => f.endsWith('.js.map')),
+      'source maps are in the package',
+    );
     assert.ok(!files.some((f) => f.startsWith('test/')), 'no tests in the package');
   });
 
   it('the server entry loads in Node, with no DOM', () => {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', "const m = await import('ask-stream/server'); console.log(typeof m.createAskStreamHandler, typeof m.toNodeHandler, typeof m.demoBackend)"], {
-      cwd: consumer,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('ask-stream/server'); console.log(typeof m.createAskStreamHandler, typeof m.toNodeHandler, typeof m.demoBackend)",
+      ],
+      {
+        cwd: consumer,
+        encoding: 'utf8',
+      },
+    );
     assert.equal(out.trim(), 'function function function');
   });
 
@@ -97,9 +135,21 @@ el.status = 'idle';
 
   it('type-checks <ask-stream> in React 19 JSX, Preact and Solid', () => {
     const cases = [
-      ['react', { jsx: 'react-jsx', jsxImportSource: 'react' }, `import type {} from 'ask-stream/react';\nexport const A = () => <ask-stream endpoint="/x" theme="dark" timeout={5000} headers={{ a: 'b' }} onask-stream-complete={(e) => console.log(e.detail.response)} />;\n// @ts-expect-error theme is light | dark | auto\nexport const B = () => <ask-stream theme="blue" />;\n`],
-      ['preact', { jsx: 'react-jsx', jsxImportSource: 'preact' }, `import type {} from 'ask-stream/preact';\nexport const A = () => <ask-stream endpoint="/x" onask-stream-error={(e) => console.log(e.detail.code)} />;\n`],
-      ['solid', { jsx: 'preserve', jsxImportSource: 'solid-js' }, `import type {} from 'ask-stream/solid';\nexport const A = () => <ask-stream endpoint="/x" on:ask-stream-complete={(e) => console.log(e.detail.query)} />;\n`],
+      [
+        'react',
+        { jsx: 'react-jsx', jsxImportSource: 'react' },
+        `import type {} from 'ask-stream/react';\nexport const A = () => <ask-stream endpoint="/x" theme="dark" timeout={5000} headers={{ a: 'b' }} onask-stream-complete={(e) => console.log(e.detail.response)} />;\n// @ts-expect-error theme is light | dark | auto\nexport const B = () => <ask-stream theme="blue" />;\n`,
+      ],
+      [
+        'preact',
+        { jsx: 'react-jsx', jsxImportSource: 'preact' },
+        `import type {} from 'ask-stream/preact';\nexport const A = () => <ask-stream endpoint="/x" onask-stream-error={(e) => console.log(e.detail.code)} />;\n`,
+      ],
+      [
+        'solid',
+        { jsx: 'preserve', jsxImportSource: 'solid-js' },
+        `import type {} from 'ask-stream/solid';\nexport const A = () => <ask-stream endpoint="/x" on:ask-stream-complete={(e) => console.log(e.detail.query)} />;\n`,
+      ],
     ] as const;
     for (const [name, jsx, source] of cases) {
       const dir = join(consumer, name);

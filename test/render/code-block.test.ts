@@ -41,7 +41,10 @@ describe('codeBlock', () => {
   });
 
   it('selects the code when the clipboard is unavailable or refuses', async () => {
-    for (const setup of [() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }), () => stubClipboard(() => Promise.reject(new Error('denied')))]) {
+    for (const setup of [
+      () => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }),
+      () => stubClipboard(() => Promise.reject(new Error('denied'))),
+    ]) {
       setup();
       getSelection()!.removeAllRanges();
       const el = mount(codeBlock('select me', undefined, ctx, ''));
@@ -55,7 +58,14 @@ describe('codeBlock', () => {
   });
 
   it('uses the strings it is given', () => {
-    const el = mount(codeBlock('x', undefined, { images: false, strings: { copy: 'Kopieren', copied: 'Kopiert', copyLabel: 'Code kopieren' } }, ''));
+    const el = mount(
+      codeBlock(
+        'x',
+        undefined,
+        { images: false, strings: { copy: 'Kopieren', copied: 'Kopiert', copyLabel: 'Code kopieren' } },
+        '',
+      ),
+    );
     expect(el.querySelector('button')!.getAttribute('aria-label')).to.equal('Code kopieren');
     expect(el.querySelector('button')!.dataset.label).to.equal('Kopieren');
   });

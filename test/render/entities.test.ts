@@ -9,7 +9,9 @@ describe('decodeEntities', () => {
 
   it('resolves the common named references and leaves unknown ones literal', () => {
     expect(decodeEntities('AT&amp;T &lt;b&gt; &quot;q&quot; &apos; &copy; &hellip;')).to.equal('AT&T <b> "q" \' © …');
-    expect(decodeEntities('&bogus; &constructor; &toString; & &amp')).to.equal('&bogus; &constructor; &toString; & &amp');
+    expect(decodeEntities('&bogus; &constructor; &toString; & &amp')).to.equal(
+      '&bogus; &constructor; &toString; & &amp',
+    );
   });
 
   it('decodes once: an escaped ampersand stays an ampersand reference', () => {

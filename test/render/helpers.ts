@@ -15,10 +15,12 @@ export function mount(template: unknown, into: HTMLElement = document.createElem
 export const markup = (el: Element): string => el.innerHTML.replace(/<!--[^]*?-->/g, '');
 
 /** `src` rendered in one go, as a complete answer. */
-export const oneShot = (src: string, options: MarkdownOptions = {}): HTMLElement => mount(new IncrementalMarkdown(options).render(src, false));
+export const oneShot = (src: string, options: MarkdownOptions = {}): HTMLElement =>
+  mount(new IncrementalMarkdown(options).render(src, false));
 
 /** `src` rendered in one go as an answer still streaming. */
-export const streaming = (src: string, options: MarkdownOptions = {}): HTMLElement => mount(new IncrementalMarkdown(options).render(src, true));
+export const streaming = (src: string, options: MarkdownOptions = {}): HTMLElement =>
+  mount(new IncrementalMarkdown(options).render(src, true));
 
 /** A deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
@@ -34,7 +36,7 @@ export function rng(seed: number): () => number {
 export function pieces(src: string, seed: number, min = 1, max = 7): string[] {
   const random = rng(seed);
   const out: string[] = [];
-  for (let at = 0; at < src.length; ) {
+  for (let at = 0; at < src.length;) {
     const next = Math.min(src.length, at + min + Math.floor(random() * (max - min + 1)));
     out.push(src.slice(at, next));
     at = next;
@@ -66,7 +68,9 @@ export function stream(
 }
 
 const ALLOWED = new Set(
-  'DIV P H1 H2 H3 H4 H5 H6 STRONG EM DEL CODE PRE BUTTON A IMG UL OL LI BLOCKQUOTE TABLE THEAD TBODY TR TH TD HR BR SPAN'.split(' '),
+  'DIV P H1 H2 H3 H4 H5 H6 STRONG EM DEL CODE PRE BUTTON A IMG UL OL LI BLOCKQUOTE TABLE THEAD TBODY TR TH TD HR BR SPAN'.split(
+    ' ',
+  ),
 );
 
 /** Fails if the output holds an element or attribute model text could have smuggled in. */
@@ -98,8 +102,10 @@ export function expectWellFormed(el: Element, cursors: number, label = ''): void
   for (const [tag, kinds] of Object.entries(CHILDREN)) {
     for (const parent of el.querySelectorAll(tag)) {
       for (const child of parent.childNodes) {
-        if (child.nodeType === Node.ELEMENT_NODE) expect(kinds, `${label}: <${(child as Element).tagName}> in <${tag}>`).to.include((child as Element).tagName);
-        if (child.nodeType === Node.TEXT_NODE) expect(child.textContent!.trim(), `${label}: text in <${tag}>`).to.equal('');
+        if (child.nodeType === Node.ELEMENT_NODE)
+          expect(kinds, `${label}: <${(child as Element).tagName}> in <${tag}>`).to.include((child as Element).tagName);
+        if (child.nodeType === Node.TEXT_NODE)
+          expect(child.textContent!.trim(), `${label}: text in <${tag}>`).to.equal('');
       }
     }
   }

@@ -36,7 +36,12 @@ describe('IncrementalMarkdown', () => {
           const md = new IncrementalMarkdown();
           const container = document.createElement('div');
           const check = seed === 1 || min === max;
-          stream(md, src, seed, container, { min, max, each: (prefix) => check && expectWellFormed(container, 1, `${label} at ${JSON.stringify(prefix.slice(-20))}`) });
+          stream(md, src, seed, container, {
+            min,
+            max,
+            each: (prefix) =>
+              check && expectWellFormed(container, 1, `${label} at ${JSON.stringify(prefix.slice(-20))}`),
+          });
           expect(markup(container), label).to.equal(expected);
           expectWellFormed(container, 0, label);
           expect(md.stats.lexedChars, `${label}: each character tokenized once`).to.equal(src.length);
@@ -48,14 +53,50 @@ describe('IncrementalMarkdown', () => {
 
   it('renders random Markdown soup the same streamed as in one go, well-formed at every step', () => {
     const random = rng(2024);
-    const atoms = ['word', ' ', '\n', '\n\n', '**', '*', '_', '~~', '`', '```js\n', '[', ']', '](https://a.b/c)', '![', '# ', '> ', '- ', '1. ', '    ', '| ', ' |', '|---|', '$', '\\', 'https://x.y/z', '&amp;', '[x] ', '---', 'snake_case', '<b>', '\r\n'];
+    const atoms = [
+      'word',
+      ' ',
+      '\n',
+      '\n\n',
+      '**',
+      '*',
+      '_',
+      '~~',
+      '`',
+      '```js\n',
+      '[',
+      ']',
+      '](https://a.b/c)',
+      '![',
+      '# ',
+      '> ',
+      '- ',
+      '1. ',
+      '    ',
+      '| ',
+      ' |',
+      '|---|',
+      '$',
+      '\\',
+      'https://x.y/z',
+      '&amp;',
+      '[x] ',
+      '---',
+      'snake_case',
+      '<b>',
+      '\r\n',
+    ];
     for (let i = 0; i < 150; i++) {
       let src = '';
-      for (let n = 3 + Math.floor(random() * 25); n--; ) src += atoms[Math.floor(random() * atoms.length)];
+      for (let n = 3 + Math.floor(random() * 25); n--;) src += atoms[Math.floor(random() * atoms.length)];
       const label = JSON.stringify(src);
       const md = new IncrementalMarkdown();
       const container = document.createElement('div');
-      stream(md, src, i, container, { min: 1, max: 4, each: (prefix) => expectWellFormed(container, 1, `${label} at ${prefix.length}`) });
+      stream(md, src, i, container, {
+        min: 1,
+        max: 4,
+        each: (prefix) => expectWellFormed(container, 1, `${label} at ${prefix.length}`),
+      });
       expect(markup(container), label).to.equal(markup(oneShot(src)));
       expect(md.stats.lexedChars, label).to.equal(src.length);
       expect(md.stats.blocksRendered, label).to.equal(blockCount(src));
@@ -147,7 +188,20 @@ describe('IncrementalMarkdown', () => {
     });
 
     it('never shows a marker that has only just been typed', () => {
-      for (const src of ['Hello **', 'Hello *', 'Hello `', 'Hello ~~', 'Hello [', 'Hello ![', 'Text\n\n-', 'Text\n-', '**', '1.', '- ', '```']) {
+      for (const src of [
+        'Hello **',
+        'Hello *',
+        'Hello `',
+        'Hello ~~',
+        'Hello [',
+        'Hello ![',
+        'Text\n\n-',
+        'Text\n-',
+        '**',
+        '1.',
+        '- ',
+        '```',
+      ]) {
         const el = streaming(src);
         expect(el.textContent, JSON.stringify(src)).to.not.match(/[*`~[!]|-$/);
         expect(el.querySelector('h1, h2, hr, li, pre'), JSON.stringify(src)).to.equal(null);

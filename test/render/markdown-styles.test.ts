@@ -20,7 +20,9 @@ async function emulateReducedMotion(value: 'reduce' | 'no-preference'): Promise<
 /** The rules that apply under `@media (prefers-reduced-motion: reduce)`. */
 function reducedMotionRules(): CSSStyleRule[] {
   return [...markdownStyles.styleSheet!.cssRules]
-    .filter((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion:\s*reduce/.test(r.conditionText))
+    .filter(
+      (r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion:\s*reduce/.test(r.conditionText),
+    )
     .flatMap((m) => [...m.cssRules].filter((r): r is CSSStyleRule => r instanceof CSSStyleRule));
 }
 

@@ -9,13 +9,22 @@ describe('node templates', () => {
   describe('blocks', () => {
     it('wraps each top-level block, and renders nothing for blank lines', () => {
       const el = oneShot('one\n\n\n\ntwo\n\n# three\n');
-      expect([...el.querySelectorAll('.md-page > *')].map((c) => c.className)).to.deep.equal(['md-block', 'md-block', 'md-block']);
+      expect([...el.querySelectorAll('.md-page > *')].map((c) => c.className)).to.deep.equal([
+        'md-block',
+        'md-block',
+        'md-block',
+      ]);
     });
 
     it('renders paragraphs and all six heading levels', () => {
       const el = oneShot('# 1\n## 2\n### 3\n#### 4\n##### 5\n###### 6\n\nplain');
       expect([...el.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => `${h.tagName}:${h.textContent}`)).to.deep.equal([
-        'H1:1', 'H2:2', 'H3:3', 'H4:4', 'H5:5', 'H6:6',
+        'H1:1',
+        'H2:2',
+        'H3:3',
+        'H4:4',
+        'H5:5',
+        'H6:6',
       ]);
       expect(el.querySelector('p')!.textContent).to.equal('plain');
     });
@@ -65,7 +74,10 @@ describe('node templates', () => {
     it('shows raw HTML as text', () => {
       const el = oneShot('<script>alert(1)</script>\n\n<div onclick="x()">\n<img src=x onerror=alert(1)>\n</div>\n');
       expect(el.querySelectorAll('script, img, [onclick]')).to.have.length(0);
-      expect(texts(el, 'p')).to.deep.equal(['<script>alert(1)</script>', '<div onclick="x()"><img src=x onerror=alert(1)></div>']);
+      expect(texts(el, 'p')).to.deep.equal([
+        '<script>alert(1)</script>',
+        '<div onclick="x()"><img src=x onerror=alert(1)></div>',
+      ]);
       expectInert(el);
     });
 
@@ -107,13 +119,17 @@ describe('node templates', () => {
 
     it('shows raw inline HTML as text and creates no element from it', () => {
       const el = oneShot('Inline <img src=x onerror=alert(1)> and <b>bold</b> <svg onload=alert(1)>');
-      expect(el.querySelector('p')!.textContent).to.equal('Inline <img src=x onerror=alert(1)> and <b>bold</b> <svg onload=alert(1)>');
+      expect(el.querySelector('p')!.textContent).to.equal(
+        'Inline <img src=x onerror=alert(1)> and <b>bold</b> <svg onload=alert(1)>',
+      );
       expect(el.querySelectorAll('img, b, svg')).to.have.length(0);
       expectInert(el);
     });
 
     it('links http, https and mailto, and raw URLs, opening in a new tab without an opener', () => {
-      const el = oneShot('[a](https://example.com/x "T") [b](http://example.com) [c](mailto:a@example.com) [d](<https://e.x/a b>) see https://raw.example/path. (or https://e.x/Foo_(bar))');
+      const el = oneShot(
+        '[a](https://example.com/x "T") [b](http://example.com) [c](mailto:a@example.com) [d](<https://e.x/a b>) see https://raw.example/path. (or https://e.x/Foo_(bar))',
+      );
       const links = [...el.querySelectorAll('a')];
       expect(links.map((a) => a.getAttribute('href'))).to.deep.equal([
         'https://example.com/x',
@@ -169,9 +185,12 @@ describe('node templates', () => {
     });
 
     it('renders http(s) images when allowed, lazily and without a referrer', () => {
-      const el = oneShot('![chart](https://example.com/c.png "Title") ![x](javascript:alert(1)) ![y](data:image/png;base64,AA==) ![z](mailto:a@b.c) ![a&amp;b](&#104;ttps://e.x/i.png)', {
-        allowImages: true,
-      });
+      const el = oneShot(
+        '![chart](https://example.com/c.png "Title") ![x](javascript:alert(1)) ![y](data:image/png;base64,AA==) ![z](mailto:a@b.c) ![a&amp;b](&#104;ttps://e.x/i.png)',
+        {
+          allowImages: true,
+        },
+      );
       const imgs = el.querySelectorAll('img');
       expect(imgs).to.have.length(2);
       expect(imgs[0].getAttribute('src')).to.equal('https://example.com/c.png');

@@ -25,7 +25,16 @@ describe('safeLinkUrl', () => {
   });
 
   it('rejects relative, protocol-relative and unparsable URLs', () => {
-    for (const bad of ['/docs', 'docs/a', '//evil.example/x', '#top', '?q=1', '&#106;avascript:alert(1)', 'https://', '']) {
+    for (const bad of [
+      '/docs',
+      'docs/a',
+      '//evil.example/x',
+      '#top',
+      '?q=1',
+      '&#106;avascript:alert(1)',
+      'https://',
+      '',
+    ]) {
       expect(safeLinkUrl(bad), JSON.stringify(bad)).to.equal(null);
     }
   });

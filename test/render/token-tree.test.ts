@@ -8,7 +8,9 @@ import { CORPUS } from './markdown-corpus.js';
 const show = (n: MdNode | string): string =>
   typeof n === 'string'
     ? JSON.stringify(n)
-    : `${token_to_string(n.type)}${Object.values(n.attrs).map((v) => `@${v}`).join('')}[${n.children.map(show).join(',')}]`;
+    : `${token_to_string(n.type)}${Object.values(n.attrs)
+        .map((v) => `@${v}`)
+        .join('')}[${n.children.map(show).join(',')}]`;
 
 /** Feeds `chunks`, ends, and returns the finished blocks as strings. */
 function blocks(chunks: string[]): string[] {
@@ -59,7 +61,9 @@ describe('TokenTree', () => {
     tree.write('d** and [a link](https://exa');
     expect(show(tree.open!)).to.equal('Paragraph["Some ",Strong_Ast["bold"]," and ",Link["a link"]]');
     tree.write('mple.com)');
-    expect(tree.open!.children[3]).to.include({ done: true }).and.have.nested.property(`attrs.${HREF}`, 'https://example.com');
+    expect(tree.open!.children[3])
+      .to.include({ done: true })
+      .and.have.nested.property(`attrs.${HREF}`, 'https://example.com');
   });
 
   it('gives text smd leaves at the document level a paragraph of its own', () => {
@@ -71,7 +75,11 @@ describe('TokenTree', () => {
   });
 
   it('survives nesting deeper than smd tracks', () => {
-    const deep = ['>'.repeat(40) + ' deep\n\nafter', Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'), '*_'.repeat(30) + 'x'];
+    const deep = [
+      '>'.repeat(40) + ' deep\n\nafter',
+      Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'),
+      '*_'.repeat(30) + 'x',
+    ];
     for (const src of deep) {
       const out = blocks([src]);
       expect(out.join(), src.slice(0, 20)).to.match(/deep|item|x/);

@@ -3,16 +3,23 @@ import http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ENDPOINT, post, receive, startHandler, types, type Running } from './helpers.js';
 
-
 /** Sends raw bytes, so bodies fetch would not send (no Content-Length, oversized) are possible. */
-function rawPost(base: string, chunks: (string | Buffer)[], headers: http.OutgoingHttpHeaders = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+function rawPost(
+  base: string,
+  chunks: (string | Buffer)[],
+  headers: http.OutgoingHttpHeaders = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(base + ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
-    });
+    const req = http.request(
+      base + ENDPOINT,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+      },
+    );
     req.on('error', reject);
     for (const chunk of chunks) req.write(chunk);
     req.end();
@@ -66,7 +73,11 @@ describe('BAD_REQUEST', () => {
     const server2 = await startHandler({ maxQueryLength: 10, backend: () => ({ response: 'ok' }) });
     try {
       const ok = await receive(await post(server2.url, { query: '😀'.repeat(10) }));
-      assert.deepEqual(types(ok.frames), ['start', 'chunk', 'complete'], 'the limit counts characters, not UTF-16 units');
+      assert.deepEqual(
+        types(ok.frames),
+        ['start', 'chunk', 'complete'],
+        'the limit counts characters, not UTF-16 units',
+      );
       const { frames } = await receive(await post(server2.url, { query: 'x'.repeat(11) }));
       assert.match((frames[0] as { message: string }).message, /10 characters/);
     } finally {
@@ -110,7 +121,9 @@ describe('BAD_REQUEST', () => {
   it('refuses a chunked body once it passes maxBodyBytes, without Content-Length', async () => {
     calls = 0;
     const piece = 'p'.repeat(300);
-    const { status, text } = await rawPost(server.url, ['{"query":"x","pad":"', piece, piece, piece, piece, '"}'], { 'transfer-encoding': 'chunked' });
+    const { status, text } = await rawPost(server.url, ['{"query":"x","pad":"', piece, piece, piece, piece, '"}'], {
+      'transfer-encoding': 'chunked',
+    });
     assert.equal(status, 200);
     assert.equal((JSON.parse(text.slice(6)) as { code: string }).code, 'BAD_REQUEST');
     assert.equal(calls, 0);

@@ -7,13 +7,15 @@ const TEXTS: Record<string, string> = {
   prose: 'The quick brown fox jumps over the lazy dog. '.repeat(12).trim(),
   markdown: '# Title\n\n- one\n- two\n\n```js\nconst x = 1;\n```\n\nA **bold** move, then `code`.\n',
   'leading and trailing whitespace': '   padded   text with  double  spaces \n\n',
-  'emoji and ZWJ sequences': 'Family 👨‍👩‍👧‍👦 and flags 🇫🇷🇯🇵 with skin tones 👍🏽👍🏿 and more emoji 😀😃😄😁😆😅🤣😂🙂🙃 in a row '.repeat(4),
+  'emoji and ZWJ sequences':
+    'Family 👨‍👩‍👧‍👦 and flags 🇫🇷🇯🇵 with skin tones 👍🏽👍🏿 and more emoji 😀😃😄😁😆😅🤣😂🙂🙃 in a row '.repeat(4),
   'emoji with no spaces': '😀'.repeat(120),
   'combining marks': 'e\u0301'.repeat(80) + ' café naïve résumé ',
-  'CJK without spaces': '日本語のテキストは単語の間にスペースがありませんが、それでも自然な境界で分割されるべきです。'.repeat(5),
+  'CJK without spaces':
+    '日本語のテキストは単語の間にスペースがありませんが、それでも自然な境界で分割されるべきです。'.repeat(5),
   'a long URL': `See https://example.com/${'segment/'.repeat(40)}end for details.`,
   'one giant word': 'x'.repeat(350),
-  'mixed scripts': 'Hello мир 你好 عالم שלום 🌍 — naïve façade ' .repeat(8),
+  'mixed scripts': 'Hello мир 你好 عالم שלום 🌍 — naïve façade '.repeat(8),
   whitespace: ' \n\t ',
   empty: '',
   'astral math letters': '𝒜𝒷𝒸 𝒹ℯ𝒻 '.repeat(30),
@@ -21,7 +23,8 @@ const TEXTS: Record<string, string> = {
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-const graphemes = (s: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
+const graphemes = (s: string) =>
+  [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)].map((g) => g.segment);
 
 describe('chunkText', () => {
   for (const [name, text] of Object.entries(TEXTS)) {
@@ -29,10 +32,19 @@ describe('chunkText', () => {
       it(`${name}, size ${size}: reassembles exactly, never splits a character or grapheme`, () => {
         const chunks = chunkText(text, size);
         assert.equal(chunks.join(''), text);
-        assert.ok(chunks.every((c) => c !== ''), 'no empty chunks');
+        assert.ok(
+          chunks.every((c) => c !== ''),
+          'no empty chunks',
+        );
         for (const chunk of chunks) {
-          assert.ok(!isHighSurrogate(chunk.charCodeAt(chunk.length - 1)), `chunk ends in a high surrogate: ${JSON.stringify(chunk)}`);
-          assert.ok(!isLowSurrogate(chunk.charCodeAt(0)), `chunk starts with a low surrogate: ${JSON.stringify(chunk)}`);
+          assert.ok(
+            !isHighSurrogate(chunk.charCodeAt(chunk.length - 1)),
+            `chunk ends in a high surrogate: ${JSON.stringify(chunk)}`,
+          );
+          assert.ok(
+            !isLowSurrogate(chunk.charCodeAt(0)),
+            `chunk starts with a low surrogate: ${JSON.stringify(chunk)}`,
+          );
         }
         // Grapheme clusters of the whole text are the concatenation of each chunk's.
         assert.deepEqual(chunks.flatMap(graphemes), graphemes(text));

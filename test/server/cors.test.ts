@@ -54,7 +54,11 @@ describe('CORS', () => {
   it('refuses every cross-origin caller by default (nothing beyond same-origin)', async () => {
     assert.equal((await preflight(closed.url, FRIEND)).status, 403);
     calls = 0;
-    const response = await post(closed.url, { query: 'q' }, { headers: { origin: FRIEND, 'content-type': 'text/plain' } });
+    const response = await post(
+      closed.url,
+      { query: 'q' },
+      { headers: { origin: FRIEND, 'content-type': 'text/plain' } },
+    );
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('access-control-allow-origin'), null);
     await response.arrayBuffer();
@@ -62,7 +66,11 @@ describe('CORS', () => {
   });
 
   it('adds Access-Control-Allow-Origin and Vary to the stream of an allowed origin', async () => {
-    const response = await post(list.url, { query: 'q' }, { headers: { origin: FRIEND, 'content-type': 'application/json' } });
+    const response = await post(
+      list.url,
+      { query: 'q' },
+      { headers: { origin: FRIEND, 'content-type': 'application/json' } },
+    );
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), FRIEND);
     assert.equal(response.headers.get('vary'), 'Origin');
@@ -108,7 +116,11 @@ describe('CORS', () => {
     assert.equal(own.headers.get('access-control-allow-origin'), null);
     assert.deepEqual(types((await receive(own)).frames), ['start', 'chunk', 'complete']);
 
-    const proxied = await post(closed.url, { query: 'q' }, { headers: { origin: 'https://public.example', 'sec-fetch-site': 'same-origin' } });
+    const proxied = await post(
+      closed.url,
+      { query: 'q' },
+      { headers: { origin: 'https://public.example', 'sec-fetch-site': 'same-origin' } },
+    );
     assert.equal(proxied.status, 200, 'Sec-Fetch-Site: same-origin is trusted behind proxies');
     await proxied.arrayBuffer();
 
@@ -117,7 +129,7 @@ describe('CORS', () => {
     await none.arrayBuffer();
   });
 
-  it("refuses Origin: null (sandboxed frames, file:) unless listed", async () => {
+  it('refuses Origin: null (sandboxed frames, file:) unless listed', async () => {
     assert.equal((await preflight(closed.url, 'null')).status, 403);
   });
 

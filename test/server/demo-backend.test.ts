@@ -4,7 +4,11 @@ import { DEMO_DOCUMENTS, createAskStreamHandler, demoBackend, type BackendMetada
 import { answerText, post, receive, startHandler, types } from './helpers.js';
 
 /** Runs the demo backend directly and collects what it yields. */
-async function run(query: string, options: Parameters<typeof demoBackend>[0] = { delayMs: 0 }, signal = new AbortController().signal) {
+async function run(
+  query: string,
+  options: Parameters<typeof demoBackend>[0] = { delayMs: 0 },
+  signal = new AbortController().signal,
+) {
   const result = await demoBackend(options)(query, { signal, request: new Request('http://x/'), body: { query } });
   const pieces: string[] = [];
   let metadata: BackendMetadata | undefined;
@@ -59,7 +63,10 @@ describe('demoBackend', () => {
     const { pieces } = await run('How do I theme it?', { delayMs: 10, chunkSize: 24 });
     const elapsed = Date.now() - started;
     assert.ok(pieces.length > 10);
-    assert.ok(pieces.every((p) => p.trimEnd().length <= 24), 'a few words each');
+    assert.ok(
+      pieces.every((p) => p.trimEnd().length <= 24),
+      'a few words each',
+    );
     // Word groups: nearly all end at a space (code and long URLs are split inside).
     const atSpace = pieces.slice(0, -1).filter((p) => /\s$/.test(p)).length;
     assert.ok(atSpace / (pieces.length - 1) > 0.8, `${atSpace} of ${pieces.length - 1}`);
@@ -68,7 +75,11 @@ describe('demoBackend', () => {
 
   it('stops at once when its signal aborts', async () => {
     const controller = new AbortController();
-    const result = await demoBackend({ delayMs: 1000 })('theme', { signal: controller.signal, request: new Request('http://x/'), body: {} });
+    const result = await demoBackend({ delayMs: 1000 })('theme', {
+      signal: controller.signal,
+      request: new Request('http://x/'),
+      body: {},
+    });
     const iterator = (result as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     await iterator.next();
     const started = Date.now();

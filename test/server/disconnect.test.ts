@@ -34,7 +34,11 @@ async function silentUpstream(): Promise<Upstream> {
  */
 function dropAfter(url: string, frames: number, ready: () => boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${url}/api/ask/stream`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } });
+    const req = http.request(`${url}/api/ask/stream`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json' },
+    });
     req.on('error', () => {});
     req.on('response', (res) => {
       let text = '';
@@ -104,7 +108,9 @@ describe('client disconnect', () => {
       },
     });
     const client = new AbortController();
-    const response = await handler(new Request('http://x/', { method: 'POST', body: '{"query":"q"}', signal: client.signal }));
+    const response = await handler(
+      new Request('http://x/', { method: 'POST', body: '{"query":"q"}', signal: client.signal }),
+    );
     const reader = response.body!.getReader();
     let text = '';
     while (!text.includes('"chunk"')) text += new TextDecoder().decode((await reader.read()).value);
@@ -133,9 +139,13 @@ describe('client disconnect', () => {
   });
 
   it('lets the process exit on its own once the servers close (no timer or socket left)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/disconnect-child.ts', import.meta.url))], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./fixtures/disconnect-child.ts', import.meta.url))],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));

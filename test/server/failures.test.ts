@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { answerText, post, receive, sleep, startHandler, types } from './helpers.js';
 
-const UNAVAILABLE = { type: 'error', code: 'BACKEND_UNAVAILABLE', message: 'Service temporarily unavailable', retryable: true };
+const UNAVAILABLE = {
+  type: 'error',
+  code: 'BACKEND_UNAVAILABLE',
+  message: 'Service temporarily unavailable',
+  retryable: true,
+};
 const TIMEOUT = { type: 'error', code: 'TIMEOUT', message: 'Request timed out', retryable: true };
 
 describe('TIMEOUT', () => {
@@ -51,7 +56,12 @@ describe('TIMEOUT', () => {
   });
 
   it('covers the pacing of a whole answer', async () => {
-    const server = await startHandler({ timeoutMs: 100, chunkSize: 2, chunkDelayMs: 30, backend: () => ({ response: 'a b c d e f g h i j' }) });
+    const server = await startHandler({
+      timeoutMs: 100,
+      chunkSize: 2,
+      chunkDelayMs: 30,
+      backend: () => ({ response: 'a b c d e f g h i j' }),
+    });
     try {
       const { frames } = await receive(await post(server.url, { query: 'q' }));
       assert.equal(frames.at(-1)!.type, 'error');
@@ -66,9 +76,12 @@ describe('BACKEND_UNAVAILABLE', () => {
   const SECRET = 'db password hunter2 at /srv/internal/pipeline.py';
   const failing: [string, () => unknown][] = [
     ['rejects', () => Promise.reject(new Error(SECRET))],
-    ['throws synchronously', () => {
-      throw new Error(SECRET);
-    }],
+    [
+      'throws synchronously',
+      () => {
+        throw new Error(SECRET);
+      },
+    ],
     ['returns something that is not an answer', () => ({ text: SECRET })],
     ['returns a non-string response', () => ({ response: 42, note: SECRET })],
   ];

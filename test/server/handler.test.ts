@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BackendContext, BackendStream } from '../../src/server/index.js';
-import {
-  ENDPOINT,
-  answerText,
-  gate,
-  post,
-  readUntil,
-  receive,
-  startHandler,
-  types,
-  type Running,
-} from './helpers.js';
+import { ENDPOINT, answerText, gate, post, readUntil, receive, startHandler, types, type Running } from './helpers.js';
 
 const ANSWER =
   'Streaming answers arrive as chunk frames. Each one is appended exactly as sent, so the reassembled text is identical to what the backend produced, spaces and all.';
@@ -24,7 +14,11 @@ describe('createAskStreamHandler: a whole answer', () => {
       chunkSize: 30,
       backend: (query, context) => {
         seen.push({ query, context });
-        return { response: ANSWER, confidence: 0.8, sources: [{ title: 'Guide', url: 'https://example.com/g' }, 'plain'] };
+        return {
+          response: ANSWER,
+          confidence: 0.8,
+          sources: [{ title: 'Guide', url: 'https://example.com/g' }, 'plain'],
+        };
       },
     });
   });
@@ -76,7 +70,13 @@ describe('createAskStreamHandler: a whole answer', () => {
 
   it('gives the backend the trimmed query, the parsed body, the request and a live signal', async () => {
     seen = [];
-    await (await post(server.url, { query: ' hi ', lang: 'fr' }, { headers: { 'x-user': 'u1', 'content-type': 'application/json' } })).text();
+    await (
+      await post(
+        server.url,
+        { query: ' hi ', lang: 'fr' },
+        { headers: { 'x-user': 'u1', 'content-type': 'application/json' } },
+      )
+    ).text();
     assert.equal(seen.length, 1);
     const { query, context } = seen[0]!;
     assert.equal(query, 'hi');
@@ -135,7 +135,10 @@ describe('createAskStreamHandler: backends of every shape', () => {
       second.open();
       let text = '';
       for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
-      const rest = text.split('\n\n').filter(Boolean).map((b) => JSON.parse(b.slice(6)) as unknown);
+      const rest = text
+        .split('\n\n')
+        .filter(Boolean)
+        .map((b) => JSON.parse(b.slice(6)) as unknown);
       assert.deepEqual(rest, [
         { type: 'chunk', content: ', world', index: 1 },
         { type: 'metadata', confidence: 0.5, sources: ['s1'] },
@@ -154,15 +157,27 @@ describe('createAskStreamHandler: backends of every shape', () => {
       },
     });
     try {
-      assert.deepEqual(types((await receive(await post(server.url, { query: 'q' }))).frames), ['start', 'chunk', 'complete']);
-      assert.deepEqual(types((await receive(await post(streamServer.url, { query: 'q' }))).frames), ['start', 'chunk', 'complete']);
+      assert.deepEqual(types((await receive(await post(server.url, { query: 'q' }))).frames), [
+        'start',
+        'chunk',
+        'complete',
+      ]);
+      assert.deepEqual(types((await receive(await post(streamServer.url, { query: 'q' }))).frames), [
+        'start',
+        'chunk',
+        'complete',
+      ]);
     } finally {
       await Promise.all([server.close(), streamServer.close()]);
     }
   });
 
   it('paces the chunks of a whole answer by chunkDelayMs', async () => {
-    const server = await startHandler({ chunkSize: 5, chunkDelayMs: 40, backend: () => ({ response: 'one two three four five' }) });
+    const server = await startHandler({
+      chunkSize: 5,
+      chunkDelayMs: 40,
+      backend: () => ({ response: 'one two three four five' }),
+    });
     try {
       const started = Date.now();
       const { frames } = await receive(await post(server.url, { query: 'q' }));

@@ -4,7 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { httpBackend } from '../../src/server/index.js';
 import { answerText, listen, post, readBody, receive, startHandler, types, type Running } from './helpers.js';
 
-const UNAVAILABLE = { type: 'error', code: 'BACKEND_UNAVAILABLE', message: 'Service temporarily unavailable', retryable: true };
+const UNAVAILABLE = {
+  type: 'error',
+  code: 'BACKEND_UNAVAILABLE',
+  message: 'Service temporarily unavailable',
+  retryable: true,
+};
 
 /** A fake ML pipeline; the query picks its behaviour. */
 function pipeline(seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: unknown }[]) {
@@ -48,7 +53,11 @@ describe('httpBackend (a real fake ML pipeline on loopback)', () => {
   before(async () => {
     ml = await pipeline(seen);
     // A trailing slash must not produce "//api/ask".
-    app = await startHandler({ backend: httpBackend(`${ml.url}/`, { headers: { 'x-api-key': 'k1' } }), chunkSize: 20, onError: (e) => errors.push(e) });
+    app = await startHandler({
+      backend: httpBackend(`${ml.url}/`, { headers: { 'x-api-key': 'k1' } }),
+      chunkSize: 20,
+      onError: (e) => errors.push(e),
+    });
   });
   after(() => Promise.all([ml.close(), app.close()]));
 
@@ -64,7 +73,10 @@ describe('httpBackend (a real fake ML pipeline on loopback)', () => {
 
     assert.equal(types(frames)[0], 'start');
     assert.ok(frames.filter((f) => f.type === 'chunk').length > 2, 'split into chunks');
-    assert.equal(answerText(frames), 'The answer to "life" is forty-two, as computed by the pipeline — ünïcödé 🚀 included.');
+    assert.equal(
+      answerText(frames),
+      'The answer to "life" is forty-two, as computed by the pipeline — ünïcödé 🚀 included.',
+    );
     assert.deepEqual(frames.at(-2), {
       type: 'metadata',
       confidence: 0.87,

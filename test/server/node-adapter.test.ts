@@ -23,7 +23,10 @@ describe('toNodeHandler', () => {
       node(req, res);
     });
     try {
-      const response = await fetch(`${app.url}/api/ask/stream?x=1`, { method: 'POST', body: JSON.stringify({ query: 'parsed', n: 1 }) });
+      const response = await fetch(`${app.url}/api/ask/stream?x=1`, {
+        method: 'POST',
+        body: JSON.stringify({ query: 'parsed', n: 1 }),
+      });
       assert.deepEqual(types((await receive(response)).frames), ['start', 'chunk', 'complete']);
       assert.deepEqual(context!.body, { query: 'parsed', n: 1 });
       assert.equal(context!.request.url, `${app.url}/api/ask/stream?x=1`);

@@ -2,9 +2,26 @@ import assert from 'node:assert/strict';
 import type http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { openAICompatibleBackend } from '../../src/server/index.js';
-import { answerText, listen, post, readBody, readUntil, receive, sleep, startHandler, types, waitFor, type Running } from './helpers.js';
+import {
+  answerText,
+  listen,
+  post,
+  readBody,
+  readUntil,
+  receive,
+  sleep,
+  startHandler,
+  types,
+  waitFor,
+  type Running,
+} from './helpers.js';
 
-const UNAVAILABLE = { type: 'error', code: 'BACKEND_UNAVAILABLE', message: 'Service temporarily unavailable', retryable: true };
+const UNAVAILABLE = {
+  type: 'error',
+  code: 'BACKEND_UNAVAILABLE',
+  message: 'Service temporarily unavailable',
+  retryable: true,
+};
 const TOKENS = ['Hel', 'lo', ', ', 'wörld', ' 🌍', '!'];
 
 const delta = (content: string | null, finish: string | null = null) =>
@@ -34,7 +51,9 @@ function fakeOpenAI(seen: Seen[], gate: { release?: () => void }) {
       if (question === 'stepwise' && i === 2) await new Promise<void>((r) => (gate.release = r));
       if (question === 'drop' && i === 3) return res.destroy();
       if (question === 'error event' && i === 3) {
-        res.write(`data: ${JSON.stringify({ error: { message: 'model overloaded at node gpu-7', type: 'server_error' } })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ error: { message: 'model overloaded at node gpu-7', type: 'server_error' } })}\n\n`,
+        );
         return res.end();
       }
       res.write(delta(token));
@@ -55,7 +74,12 @@ describe('openAICompatibleBackend (a real fake streaming API on loopback)', () =
   before(async () => {
     api = await fakeOpenAI(seen, gate);
     app = await startHandler({
-      backend: openAICompatibleBackend({ baseURL: `${api.url}/v1/`, apiKey: 'sk-test', model: 'tiny-model', system: 'Be brief.' }),
+      backend: openAICompatibleBackend({
+        baseURL: `${api.url}/v1/`,
+        apiKey: 'sk-test',
+        model: 'tiny-model',
+        system: 'Be brief.',
+      }),
     });
   });
   after(() => Promise.all([api.close(), app.close()]));
@@ -78,7 +102,10 @@ describe('openAICompatibleBackend (a real fake streaming API on loopback)', () =
   it('forwards each token delta as its own chunk, exactly, until [DONE]', async () => {
     const { frames } = await receive(await post(app.url, { query: 'hello?' }));
     assert.deepEqual(types(frames), ['start', ...TOKENS.map(() => 'chunk'), 'complete']);
-    assert.deepEqual(frames.filter((f) => f.type === 'chunk').map((f) => (f as { content: string }).content), TOKENS);
+    assert.deepEqual(
+      frames.filter((f) => f.type === 'chunk').map((f) => (f as { content: string }).content),
+      TOKENS,
+    );
   });
 
   it('streams: early tokens reach the client while the API is still generating', async () => {
@@ -116,7 +143,9 @@ describe('openAICompatibleBackend (a real fake streaming API on loopback)', () =
   });
 
   it('sends no Authorization header without an apiKey and no system message without a prompt', async () => {
-    const local = await startHandler({ backend: openAICompatibleBackend({ baseURL: `${api.url}/v1`, model: 'llama' }) });
+    const local = await startHandler({
+      backend: openAICompatibleBackend({ baseURL: `${api.url}/v1`, model: 'llama' }),
+    });
     try {
       seen.length = 0;
       const { frames } = await receive(await post(local.url, { query: 'hello?' }));

@@ -58,7 +58,10 @@ describe('EventStreamParser: shared conformance vectors', () => {
       check(pieces, 'pieces as given');
       const text = pieces.join('');
       for (let i = 1; i < text.length; i++) check([text.slice(0, i), text.slice(i)], `split at ${i}`);
-      check(Array.from({ length: text.length }, (_, i) => text[i]!), 'one code unit per piece');
+      check(
+        Array.from({ length: text.length }, (_, i) => text[i]!),
+        'one code unit per piece',
+      );
     });
   }
 });

@@ -66,7 +66,10 @@ describe('parseEventStream: shared conformance vectors', () => {
       const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
       pieces.reduce((at, p) => (all.set(p, at), at + p.length), 0);
       for (let i = 1; i < all.length; i++) await check([all.subarray(0, i), all.subarray(i)], `split at byte ${i}`);
-      await check(Array.from(all, (b) => Uint8Array.of(b)), 'one byte per piece');
+      await check(
+        Array.from(all, (b) => Uint8Array.of(b)),
+        'one byte per piece',
+      );
     });
   }
 });
@@ -107,7 +110,13 @@ describe('parseEventStream: decoding', () => {
     ]);
     expect(seen).to.deep.equal(['note']);
 
-    const script = [{ write: 'retry: 20\nevent: a\ndata: ' }, { bytes: [0xe2, 0x80] }, { delay: 20 }, { bytes: [0xa6] }, { write: '\r\n\r\n' }];
+    const script = [
+      { write: 'retry: 20\nevent: a\ndata: ' },
+      { bytes: [0xe2, 0x80] },
+      { delay: 20 },
+      { bytes: [0xa6] },
+      { write: '\r\n\r\n' },
+    ];
     const res = await fetch('/test/sse', { method: 'POST', body: JSON.stringify({ script }) });
     let retry = 0;
     const got: SseEvent[] = [];
@@ -171,7 +180,7 @@ describe('parseEventStream: consumption', () => {
     expect(stats.pulls).to.equal(1);
     await it.next();
     await it.next();
-    expect(stats.pulls, 'the chunk\'s three events came from one read').to.equal(1);
+    expect(stats.pulls, "the chunk's three events came from one read").to.equal(1);
     expect((await it.next()).value).to.deep.equal(frames(1, 3)[0]);
     expect(stats.pulls).to.equal(2);
     await it.return?.();

@@ -18,7 +18,8 @@ export const ECHO_ENDPOINT = '/test/echo';
 export const scripted = (...script: Step[]): { script: Step[] } => ({ script });
 
 export const data = (value: unknown): Step => ({ write: `data: ${JSON.stringify(value)}\n\n` });
-export const chunk = (content: string, extra: Record<string, unknown> = {}): Step => data({ type: 'chunk', content, ...extra });
+export const chunk = (content: string, extra: Record<string, unknown> = {}): Step =>
+  data({ type: 'chunk', content, ...extra });
 export const complete = (): Step => data({ type: 'complete', success: true });
 
 let releaseCount = 0;

@@ -51,7 +51,8 @@ async function play(res, script) {
     else if ('bytes' in step) res.write(Buffer.from(step.bytes));
     else if ('delay' in step) await sleep(step.delay);
     else if ('awaitRelease' in step) await Promise.race([released(step.awaitRelease), sleep(30_000)]);
-    else if ('hang' in step) return; // the client's idle timeout or abort ends it
+    else if ('hang' in step)
+      return; // the client's idle timeout or abort ends it
     else if ('destroy' in step) {
       // Cut the connection mid-body with a FIN after everything written so far,
       // not a reset: a reset can make the browser drop bytes it has not read yet,

@@ -25,7 +25,21 @@ The package also ships the server side: \`createAskStreamHandler\`, a small hand
   {
     title: 'Embedding the widget',
     url: 'README.md#embedding',
-    keywords: ['install', 'embed', 'add', 'html', 'script', 'snippet', 'setup', 'endpoint', 'attribute', 'attributes', 'npm', 'cdn', 'page'],
+    keywords: [
+      'install',
+      'embed',
+      'add',
+      'html',
+      'script',
+      'snippet',
+      'setup',
+      'endpoint',
+      'attribute',
+      'attributes',
+      'npm',
+      'cdn',
+      'page',
+    ],
     text: `Add one script and one tag to any page:
 
 \`\`\`html
@@ -40,7 +54,22 @@ With a bundler, \`npm install ask-stream\` and \`import 'ask-stream'\`.`,
   {
     title: 'Events and methods',
     url: 'README.md#events',
-    keywords: ['event', 'events', 'listen', 'listener', 'callback', 'complete', 'chunk', 'cancel', 'retry', 'method', 'methods', 'api', 'javascript', 'detail'],
+    keywords: [
+      'event',
+      'events',
+      'listen',
+      'listener',
+      'callback',
+      'complete',
+      'chunk',
+      'cancel',
+      'retry',
+      'method',
+      'methods',
+      'api',
+      'javascript',
+      'detail',
+    ],
     text: `The element tells the page what happens through DOM events that bubble and cross shadow roots:
 
 - \`ask-stream-start\` \`{query}\`
@@ -55,7 +84,26 @@ Every question ends with exactly one of complete, error or cancel. From script, 
   {
     title: 'Theming and styling',
     url: 'README.md#theming',
-    keywords: ['theme', 'theming', 'style', 'styling', 'css', 'dark', 'light', 'color', 'colour', 'colors', 'look', 'appearance', 'custom', 'property', 'properties', 'part', 'font', 'brand'],
+    keywords: [
+      'theme',
+      'theming',
+      'style',
+      'styling',
+      'css',
+      'dark',
+      'light',
+      'color',
+      'colour',
+      'colors',
+      'look',
+      'appearance',
+      'custom',
+      'property',
+      'properties',
+      'part',
+      'font',
+      'brand',
+    ],
     text: `Set \`theme="light"\`, \`theme="dark"\` or \`theme="auto"\` (the default, which follows the visitor's \`prefers-color-scheme\`).
 
 To match your brand, override the \`--ask-stream-*\` CSS custom properties on the element, for example:
@@ -72,7 +120,25 @@ For deeper changes, style the exposed parts with \`::part()\`: \`form\`, \`input
   {
     title: 'The server handler',
     url: 'docs/server.md#the-handler',
-    keywords: ['server', 'handler', 'backend', 'endpoint', 'node', 'express', 'next', 'nextjs', 'worker', 'cloudflare', 'deno', 'bun', 'hono', 'mount', 'route', 'createaskstreamhandler', 'api'],
+    keywords: [
+      'server',
+      'handler',
+      'backend',
+      'endpoint',
+      'node',
+      'express',
+      'next',
+      'nextjs',
+      'worker',
+      'cloudflare',
+      'deno',
+      'bun',
+      'hono',
+      'mount',
+      'route',
+      'createaskstreamhandler',
+      'api',
+    ],
     text: `\`createAskStreamHandler(options)\` from \`ask-stream/server\` returns a function from a Web \`Request\` to a \`Response\`, so it mounts as is in Next.js route handlers, Hono, Deno, Bun and Cloudflare Workers. For Node's \`http\`, Express, Connect or Vite, wrap it with \`toNodeHandler(handler)\`.
 
 It validates the JSON body \`{query}\`, sends \`start\` at once, streams the answer as \`chunk\` frames, then \`metadata\` and \`complete\`. It sends a \`: ping\` heartbeat every 15 s of silence, aborts the backend after \`timeoutMs\` (30 s) or when the visitor leaves, and answers CORS preflights for the origins in \`allowOrigins\`.`,
@@ -80,7 +146,24 @@ It validates the JSON body \`{query}\`, sends \`start\` at once, streams the ans
   {
     title: 'Connecting a model or ML pipeline',
     url: 'docs/server.md#backends',
-    keywords: ['backend', 'backends', 'model', 'llm', 'openai', 'ollama', 'llama', 'gpt', 'pipeline', 'ml', 'rag', 'connect', 'environment', 'env', 'stream', 'tokens'],
+    keywords: [
+      'backend',
+      'backends',
+      'model',
+      'llm',
+      'openai',
+      'ollama',
+      'llama',
+      'gpt',
+      'pipeline',
+      'ml',
+      'rag',
+      'connect',
+      'environment',
+      'env',
+      'stream',
+      'tokens',
+    ],
     text: `A backend is a function \`(query, {signal}) => answer\`. Return \`{response, confidence, sources}\` and the handler splits it into chunks, or return an async iterable of text pieces for true token streaming.
 
 Built in:
@@ -93,7 +176,21 @@ Built in:
   {
     title: 'Errors, timeouts and retries',
     url: 'README.md#errors',
-    keywords: ['error', 'errors', 'timeout', 'retry', 'fail', 'failure', 'failed', 'code', 'codes', 'offline', 'network', 'unavailable', 'slow'],
+    keywords: [
+      'error',
+      'errors',
+      'timeout',
+      'retry',
+      'fail',
+      'failure',
+      'failed',
+      'code',
+      'codes',
+      'offline',
+      'network',
+      'unavailable',
+      'slow',
+    ],
     text: `When an answer fails, the widget keeps the text that already arrived, shows a message, and offers **Retry** when the error is retryable.
 
 Server codes: \`BAD_REQUEST\` (empty or over-long question; not retryable), \`TIMEOUT\` and \`BACKEND_UNAVAILABLE\` (retryable). Client codes: \`HTTP_ERROR\`, \`BAD_CONTENT_TYPE\`, \`NETWORK\`, \`TIMEOUT\` (no bytes for \`timeout\` ms) and \`INCOMPLETE\` (the stream ended early).
@@ -103,7 +200,23 @@ The server never shows internal error text: the visitor sees "Service temporaril
   {
     title: 'Security',
     url: 'README.md#security',
-    keywords: ['security', 'secure', 'safe', 'safety', 'csp', 'xss', 'injection', 'html', 'sanitize', 'cors', 'origin', 'origins', 'trusted', 'types', 'privacy'],
+    keywords: [
+      'security',
+      'secure',
+      'safe',
+      'safety',
+      'csp',
+      'xss',
+      'injection',
+      'html',
+      'sanitize',
+      'cors',
+      'origin',
+      'origins',
+      'trusted',
+      'types',
+      'privacy',
+    ],
     text: `Model output never becomes live markup: answers are rendered as text nodes and Lit templates, never through \`innerHTML\`, so the widget works under a strict Content Security Policy and Trusted Types with no sanitizer.
 
 Links in sources only become links for \`http:\` and \`https:\` URLs. On the server, \`allowOrigins\` lists the sites that may call your endpoint from the browser (nothing beyond same-origin by default), request bodies are size-limited, and internal errors are never sent to the client.`,
@@ -111,7 +224,22 @@ Links in sources only become links for \`http:\` and \`https:\` URLs. On the ser
   {
     title: 'Accessibility',
     url: 'README.md#accessibility',
-    keywords: ['accessibility', 'accessible', 'a11y', 'keyboard', 'screen', 'reader', 'aria', 'focus', 'wcag', 'contrast', 'motion', 'shortcut', 'escape', 'enter'],
+    keywords: [
+      'accessibility',
+      'accessible',
+      'a11y',
+      'keyboard',
+      'screen',
+      'reader',
+      'aria',
+      'focus',
+      'wcag',
+      'contrast',
+      'motion',
+      'shortcut',
+      'escape',
+      'enter',
+    ],
     text: `The widget works from the keyboard: **Enter** asks, **Escape** cancels an answer in progress, and every control is a real button with an accessible name and a visible focus ring.
 
 Screen readers hear the answer once it is complete rather than token by token, and errors are announced right away. Both themes meet WCAG AA contrast, and animations respect \`prefers-reduced-motion\`.`,

@@ -55,7 +55,9 @@ function isSource(value: unknown): value is Source {
   if (typeof value === 'string') return true;
   if (typeof value !== 'object' || value === null) return false;
   const { title, url } = value as { title?: unknown; url?: unknown };
-  return (typeof title === 'string' || typeof url === 'string') &&
+  return (
+    (typeof title === 'string' || typeof url === 'string') &&
     (title === undefined || typeof title === 'string') &&
-    (url === undefined || typeof url === 'string');
+    (url === undefined || typeof url === 'string')
+  );
 }
