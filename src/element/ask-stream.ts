@@ -256,8 +256,7 @@ export class AskStreamElement extends LitElement {
             : this.#renderer(exchange).render(exchange.response, streaming)
         }
       </div>
-      ${sourcesView(exchange.metadata, s)}
-      ${latest ? this.#latestOutcome(exchange, s) : this.#olderOutcome(exchange, s)}
+      ${sourcesView(exchange.metadata, s)} ${latest ? this.#latestOutcome(exchange, s) : this.#olderOutcome(exchange, s)}
     </article>`;
   }
 
@@ -296,13 +295,11 @@ export class AskStreamElement extends LitElement {
         tabindex=${exchanges.length ? '0' : '-1'}
         ?hidden=${!exchanges.length}
       >
-        <div class="log">
-          ${repeat(
-            exchanges,
-            (e) => e.id,
-            (e, i) => this.#exchangeView(e, i === last, s),
-          )}
-        </div>
+        <div class="log">${repeat(
+          exchanges,
+          (e) => e.id,
+          (e, i) => this.#exchangeView(e, i === last, s),
+        )}</div>
       </div>
       <form part="form" class="form" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="input">${s.inputLabel}</label>
@@ -319,9 +316,7 @@ export class AskStreamElement extends LitElement {
         ></textarea>
         ${
           streaming
-            ? html`<button part="cancel" class="button cancel" type="button" @click=${() => this.cancel()}>
-                ${s.cancel}
-              </button>`
+            ? html`<button part="cancel" class="button cancel" type="button" @click=${() => this.cancel()}>${s.cancel}</button>`
             : html`<button part="send" class="button send" type="submit">${s.send}</button>`
         }
       </form>

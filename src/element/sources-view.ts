@@ -40,9 +40,7 @@ function confidenceView(metadata: AnswerMetadata, strings: AskStreamStrings): Te
   const level = percent >= 75 ? 'high' : percent >= 40 ? 'medium' : 'low';
   return html`<p part="confidence" class="confidence" data-level=${level}>
     <span class="confidence-label">${strings.confidence}</span>
-    <span class="confidence-bar" aria-hidden="true"
-      ><span style=${styleMap({ inlineSize: `${percent}%` })}></span
-    ></span>
+    <span class="confidence-bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${percent}%` })}></span></span>
     <span class="confidence-value">${percent}%</span>
   </p>`;
 }
@@ -61,20 +59,16 @@ export function sourcesView(
     ${
       sources.length
         ? html`<section part="sources" class="sources" aria-label=${strings.sources}>
-            <h3 class="sources-heading">${strings.sources}</h3>
-            <ol>
-              ${sources.map(
-                (s) =>
-                  html`<li part="source">
-                    ${
-                      s.href
-                        ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>`
-                        : s.label
-                    }
-                  </li>`,
-              )}
-            </ol>
-          </section>`
+          <h3 class="sources-heading">${strings.sources}</h3>
+          <ol>
+            ${sources.map(
+              (s) =>
+                html`<li part="source">${
+                  s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : s.label
+                }</li>`,
+            )}
+          </ol>
+        </section>`
         : nothing
     }
     ${confidence}

@@ -41,15 +41,5 @@ function copy(button: HTMLButtonElement, code: string, strings: Strings): void {
 export function codeBlock(code: string, lang: string | undefined, ctx: RenderContext, end: unknown): TemplateResult {
   const s = ctx.strings;
   const word = lang && /\S+/.exec(lang)?.[0];
-  return html`<div class="md-code" part="code">
-    <button
-      type="button"
-      class="md-copy"
-      part="copy"
-      aria-label=${s.copyLabel}
-      data-label=${s.copy}
-      @click=${(e: Event) => copy(e.currentTarget as HTMLButtonElement, code, s)}
-    ></button>
-    <pre><code class=${word ? `language-${word}` : nothing}>${code}${end}</code></pre>
-  </div>`;
+  return html`<div class="md-code" part="code"><button type="button" class="md-copy" part="copy" aria-label=${s.copyLabel} data-label=${s.copy} @click=${(e: Event) => copy(e.currentTarget as HTMLButtonElement, code, s)}></button><pre><code class=${word ? `language-${word}` : nothing}>${code}${end}</code></pre></div>`;
 }

@@ -153,7 +153,6 @@ export class IncrementalMarkdown {
       cursor = nothing;
     }
     // One template whatever the state: a different one would make Lit rebuild every block.
-    return html`<div class="md-blocks">${views}</div>
-      ${cursor}`;
+    return html`<div class="md-blocks">${views}</div>${cursor}`;
   }
 }

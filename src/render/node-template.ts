@@ -134,23 +134,7 @@ function table(n: MdNode, ctx: RenderContext): unknown[] {
   // smd reads the first row as the header row. tabindex: a horizontally
   // scrolling region must be reachable from the keyboard.
   return [
-    html`<div class="md-table" tabindex="0">
-      <table>
-        <thead>
-          <tr>
-            ${cells(head, true)}
-          </tr>
-        </thead>
-        <tbody>
-          ${body.map(
-            (r) =>
-              html`<tr>
-                ${cells(r, false)}
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`,
+    html`<div class="md-table" tabindex="0"><table><thead><tr>${cells(head, true)}</tr></thead><tbody>${body.map((r) => html`<tr>${cells(r, false)}</tr>`)}</tbody></table></div>`,
     rest.map((c) => template(c, ctx)),
   ];
 }
@@ -203,14 +187,10 @@ export function template(n: MdNode, ctx: RenderContext, before?: MdNode | string
     case RULE:
       return html`<hr />`;
     case LIST_UNORDERED:
-      return html`<ul>
-        ${kids(n, ctx)}
-      </ul>`;
+      return html`<ul>${kids(n, ctx)}</ul>`;
     case LIST_ORDERED: {
       const start = parseInt(n.attrs[START] ?? '', 10);
-      return html`<ol start=${start >= 0 && start !== 1 ? start : nothing}>
-        ${kids(n, ctx)}
-      </ol>`;
+      return html`<ol start=${start >= 0 && start !== 1 ? start : nothing}>${kids(n, ctx)}</ol>`;
     }
     case LIST_ITEM:
       return html`<li class=${isNode(n.children[0], CHECKBOX) ? 'task' : nothing}>${kids(n, ctx)}</li>`;
