@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { askStreamDevServer } from './demo/dev-server-plugin.js';
+import { MARKDOWN_IT_ALIASES } from './scripts/markdown-it-aliases.mjs';
 
 // The CDN builds: one self-contained file per format with Lit and every other
 // dependency inside, so one <script> tag is all a page needs:
@@ -11,6 +12,8 @@ export default defineConfig({
     port: Number(process.env.PORT) || 5173,
   },
   plugins: [askStreamDevServer()],
+  // markdown-it's entity and Unicode tables are swapped for small ones (see the aliases file).
+  resolve: { alias: MARKDOWN_IT_ALIASES },
   build: {
     target: 'es2022',
     sourcemap: true,

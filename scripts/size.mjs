@@ -1,10 +1,10 @@
 // The size budget of the CDN bundle: everything a page loads (Lit, SSE parsing,
-// Markdown, the widget) must stay within 25 KB gzipped. Prints raw, gzip and
+// Markdown, the widget) must stay within 40 KB gzipped. Prints raw, gzip and
 // brotli sizes of the CDN files; exits 1 when the budget is exceeded.
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-export const BUDGET_GZIP_BYTES = 25 * 1000;
+export const BUDGET_GZIP_BYTES = 40 * 1000;
 const FILES = ['dist/ask-stream.js', 'dist/ask-stream.iife.js'];
 
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;

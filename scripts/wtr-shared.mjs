@@ -8,6 +8,7 @@ import rollupReplace from '@rollup/plugin-replace';
 import { fileURLToPath } from 'node:url';
 import { testServerMiddleware } from '../test/support/server-middleware.mjs';
 import { askStreamHandlerMiddleware } from '../test/support/handler-middleware.mjs';
+import { MARKDOWN_IT_ALIASES } from './markdown-it-aliases.mjs';
 
 const replace = fromRollup(rollupReplace);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,6 +52,16 @@ const reactAsModule = {
   },
 };
 
+// markdown-it's `entities` and `uc.micro` are swapped for the renderer's own
+// small modules, as every build does (scripts/markdown-it-aliases.mjs).
+const markdownItAliases = {
+  name: 'markdown-it-aliases',
+  resolveImport({ source }) {
+    const file = MARKDOWN_IT_ALIASES[source];
+    if (file) return `/${file.slice(ROOT.length).replaceAll('\\', '/')}`;
+  },
+};
+
 export const sharedConfig = {
   rootDir: ROOT,
   files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**'],
@@ -69,6 +80,7 @@ export const sharedConfig = {
       },
     }),
     reactAsModule,
+    markdownItAliases,
     esbuildPlugin({
       ts: true,
       tsx: true,

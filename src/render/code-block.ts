@@ -2,7 +2,7 @@
  * A fenced or indented code block with a copy button.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RenderContext } from './node-template.js';
+import type { RenderContext } from './render-context.js';
 
 type Strings = RenderContext['strings'];
 
@@ -41,5 +41,5 @@ function copy(button: HTMLButtonElement, code: string, strings: Strings): void {
 export function codeBlock(code: string, lang: string | undefined, ctx: RenderContext, end: unknown): TemplateResult {
   const s = ctx.strings;
   const word = lang && /\S+/.exec(lang)?.[0];
-  return html`<div class="md-code" part="code"><button type="button" class="md-copy" part="copy" aria-label=${s.copyLabel} data-label=${s.copy} @click=${(e: Event) => copy(e.currentTarget as HTMLButtonElement, code, s)}></button><pre><code class=${word ? `language-${word}` : nothing}>${code}${end}</code></pre></div>`;
+  return html`<div class="md-code" part="code"><button type="button" class="md-copy" part="copy" aria-label=${s.copyLabel} data-label=${s.copy} @click=${(e: Event) => copy(e.currentTarget as HTMLButtonElement, code.replace(/\n$/, ''), s)}></button><pre><code class=${word ? `language-${word}` : nothing}>${code}${end}</code></pre></div>`;
 }

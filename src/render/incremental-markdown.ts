@@ -1,13 +1,28 @@
 /**
- * Streaming Markdown renderer. Each character of the answer is tokenized once
- * (token-tree), each finished top-level block is templated once, and an update
- * re-templates only the block still open: its cost depends on that block and
- * the new text, not on the length of the answer.
+ * The streaming Markdown renderer: exact CommonMark + GFM when the answer is
+ * complete, cheap while it streams.
+ *
+ * An answer is a run of finished top-level blocks and an open end. A block is
+ * finished once the line starting the block after it is complete: CommonMark
+ * decides where a block starts from that line and those before it, so nothing
+ * later can move the boundary. Finished blocks are parsed and templated once
+ * and never touched again; an update parses only the open end (and, when a
+ * new line has arrived, the complete lines of it, to find what finished). So
+ * the cost of an update depends on the open block, not on the answer's length.
+ *
+ * One thing in CommonMark reaches back: a link reference definition
+ * (`[1]: https://…`) turns earlier `[1]` into links. Blocks holding a label
+ * that is not defined yet are noted, and re-rendered when a definition of it
+ * finishes, so the final rendering is exact; no other finished block changes.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { CURSOR, cursorTarget, template, type RenderContext } from './node-template.js';
-import { TokenTree, type MdNode } from './token-tree.js';
+import { normalizeReference } from './vendor/markdown-it.js';
+import { buildTree } from './md-tree.js';
+import { CURSOR, cursorTarget, template } from './node-template.js';
+import { parseMarkdown, type ParseEnv, type Token } from './parse-markdown.js';
+import type { RenderContext } from './render-context.js';
+import { repairForStreaming } from './streaming-repair.js';
 
 /** Options for {@link IncrementalMarkdown}. */
 export interface MarkdownOptions {
@@ -28,40 +43,80 @@ const PAGE_SIZE = 64;
 /** How many characters around known points identify an answer (an unrelated one differs there). */
 const SAMPLE = 32;
 
+/** Labels of `[text]`, `[text][label]` and `[label][]`: what a later definition could turn into a link. */
+const LABEL = /\[((?:[^[\]\\]|\\[^]){1,999})\]/g;
+
+interface Block {
+  /** Where its source is in the answer. */
+  from: number;
+  to: number;
+  view: unknown;
+}
+
 interface Page {
-  /** Block views, each a guard that renders once. */
-  blocks: unknown[];
-  /** Set once the page is full: a guard that renders once. */
+  blocks: Block[];
+  /** Bumped when a block of the page is re-rendered, so its guard lets Lit look again. */
+  version: number;
+  /** Set once the page is full: a guard that renders once per version. */
   view?: unknown;
 }
 
-/**
- * One top-level block, and the cursor when it cannot go inside. Open and
- * finished blocks use the same template, so when a block finishes Lit updates
- * its DOM in place (selection, focus and the copy button's state survive).
- */
+/** One top-level block's tokens, with the lines it starts and ends at. */
+interface Group {
+  tokens: Token[];
+  start: number;
+  end: number;
+}
+
+/** Line endings as CommonMark reads them (`\r\n`, `\r`, `\n` → `\n`) and NUL as U+FFFD. */
+const normalize = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+
+/** The offset in `raw` of the start of each line (CRLF, CR and LF end a line, as in CommonMark). */
+function lineStarts(raw: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x0d && raw.charCodeAt(i + 1) === 0x0a) i++;
+    if (c === 0x0a || c === 0x0d) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** Top-level blocks of a token stream. */
+function groups(tokens: Token[]): Group[] {
+  const out: Group[] = [];
+  for (const t of tokens) {
+    if (t.level === 0 && t.nesting !== -1 && t.map) out.push({ tokens: [t], start: t.map[0], end: t.map[1] });
+    else out[out.length - 1]?.tokens.push(t);
+  }
+  return out;
+}
+
 const wrap = (content: unknown, after: unknown = nothing): TemplateResult =>
-  html`<div class="md-block">${content}${after}</div>`;
+  html`<div class="md-block" dir="auto">${content}${after}</div>`;
 
 const page = (blocks: unknown[]): TemplateResult => html`<div class="md-page">${blocks}</div>`;
 
 /**
- * Renders one answer. Keep one instance per answer and call {@link render} with
- * the whole text so far on every update.
+ * Renders one answer. Keep one instance per answer and call {@link render}
+ * with the whole text so far on every update.
  */
 export class IncrementalMarkdown {
-  /** Counters for tests and benchmarks: characters handed to the tokenizer, and finished-block templates created (the open block's transient ones are not counted). */
-  readonly stats = { lexedChars: 0, blocksRendered: 0 };
+  /** Counters for tests and benchmarks: characters handed to the parser, and finished blocks templated. */
+  readonly stats = { parsedChars: 0, blocksRendered: 0 };
 
   readonly #ctx: RenderContext;
-  #tree!: TokenTree;
+  #source = '';
+  /** Where the part not yet finished starts in the source (a line start). */
+  #stable = 0;
+  /** Link reference definitions of the finished blocks. */
+  #env: Required<ParseEnv> = { references: {} };
   #pages: Page[] = [];
-  /** How many characters of the source the tokenizer has seen. */
-  #fed = 0;
-  /** The source of the last render. */
-  #src = '';
+  /** Finished blocks by the labels in them that no definition resolved yet. */
+  #waiting = new Map<string, Block[]>();
+  /** The offset (after #stable) up to which complete lines were last checked for finished blocks. */
+  #checkedTo = 0;
   #streaming = true;
-  /** The tokenizer was told the answer is complete. */
   #ended = false;
   #out: TemplateResult | undefined;
 
@@ -70,86 +125,184 @@ export class IncrementalMarkdown {
       images: options.allowImages === true,
       strings: { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code', ...options.strings },
     };
-    this.#reset();
   }
 
   /**
    * Renders the whole answer so far. While `streaming`, `source` should only
    * grow; a source that does not continue the last one starts over. The open
-   * block ends with a cursor; with `streaming` false everything is final.
+   * end is shown optimistically, with a cursor; with `streaming` false the
+   * rendering is final and exact.
    */
   render(source: string, streaming: boolean): TemplateResult {
-    if (this.#out && streaming === this.#streaming && source === this.#src) return this.#out;
+    if (this.#out && streaming === this.#streaming && source === this.#source) return this.#out;
     if (!this.#continues(source)) this.#reset();
-    // A CR may be the first half of a CRLF: hold it until the next character.
-    const stop = streaming && source.endsWith('\r') ? source.length - 1 : source.length;
-    if (stop > this.#fed) {
-      // smd knows only LF.
-      this.#tree.write(source.slice(this.#fed, stop).replace(/\r\n?/g, '\n'));
-      this.stats.lexedChars += stop - this.#fed;
-      this.#fed = stop;
-    }
-    if (!streaming) {
-      this.#tree.end();
+    this.#source = source;
+    this.#streaming = streaming;
+    let open: Group[] = [];
+    if (streaming) {
+      // A CR may be the first half of a CRLF: hold it until the next character.
+      const end = source.endsWith('\r') ? source.length - 1 : source.length;
+      this.#finishComplete(source.slice(this.#stable, end));
+      open = this.#parseOpen(normalize(source.slice(this.#stable, end)));
+    } else {
+      this.#finish(source.slice(this.#stable), Infinity);
       this.#ended = true;
     }
-    this.#src = source;
-    this.#streaming = streaming;
-    return (this.#out = this.#view());
+    return (this.#out = this.#view(open));
   }
 
-  /**
-   * Whether `source` extends what was tokenized. Checked on samples (the
-   * start, the middle and the end of the tokenized part), so the check does
-   * not grow with the answer; an unrelated answer differs at its start.
-   */
+  /** Whether `source` extends what was rendered (checked on samples, so the check does not grow with the answer). */
   #continues(source: string): boolean {
-    const prev = this.#src;
+    const prev = this.#source;
     const same = (at: number) => source.startsWith(prev.slice(at, at + SAMPLE), at);
+    const upTo = Math.min(prev.length, source.length);
     return (
       !this.#ended &&
-      source.length >= this.#fed &&
+      source.length >= this.#stable &&
       same(0) &&
-      same(this.#fed >> 1) &&
-      same(Math.max(0, this.#fed - SAMPLE))
+      same(this.#stable >> 1) &&
+      same(Math.max(0, this.#stable - SAMPLE)) &&
+      same(Math.max(0, upTo - SAMPLE))
     );
   }
 
   #reset(): void {
-    this.#tree = new TokenTree((block) => this.#finish(block));
+    this.#source = '';
+    this.#stable = 0;
+    this.#env = { references: {} };
     this.#pages = [];
-    this.#fed = 0;
-    this.#src = '';
-    this.#streaming = true;
+    this.#waiting = new Map();
+    this.#checkedTo = 0;
     this.#ended = false;
     this.#out = undefined;
   }
 
-  /** Templates a finished block, once, and files it. Called by the tree, during `write`/`end`. */
-  #finish(block: MdNode): void {
-    this.#ctx.cursor = undefined;
-    const view = wrap(template(block, this.#ctx));
-    this.stats.blocksRendered++;
-    let last = this.#pages[this.#pages.length - 1];
-    if (!last || last.blocks.length === PAGE_SIZE) this.#pages.push((last = { blocks: [] }));
-    last.blocks.push(guard([view], () => view));
-    if (last.blocks.length === PAGE_SIZE) {
-      const { blocks } = last;
-      last.view = guard([blocks], () => page(blocks));
+  /**
+   * Finishes the blocks of `tail` (the source from #stable) that a complete
+   * line after them has closed. Parses the complete lines only, and only when
+   * a new one arrived.
+   */
+  #finishComplete(tail: string): void {
+    const lastLf = Math.max(tail.lastIndexOf('\n'), tail.lastIndexOf('\r'));
+    if (lastLf < 0 || lastLf < this.#checkedTo) return;
+    this.#checkedTo = lastLf + 1;
+    const complete = normalize(tail.slice(0, lastLf + 1));
+    const lines = complete.split('\n').length - 1;
+    const found = groups(this.#parse(complete, { references: { ...this.#env.references } }));
+    // The last block that starts on a complete line closes all before it,
+    // unless a definition runs up to it (its title may continue there).
+    for (let j = found.length - 1; j > 0; j--) {
+      const { start } = found[j]!;
+      if (start >= lines) continue;
+      const gapStart = found[j - 1]!.end;
+      const defBefore = gapStart < start && complete.split('\n', start)[start - 1]!.trim() !== '';
+      if (defBefore) continue;
+      this.#finish(tail, start);
+      return;
     }
   }
 
-  #view(): TemplateResult {
-    const views = this.#pages.map((p) => p.view ?? page(p.blocks));
-    const open = this.#tree.open;
+  #parse(text: string, env: ParseEnv): Token[] {
+    this.stats.parsedChars += text.length;
+    return parseMarkdown(text, env);
+  }
+
+  /**
+   * Parses the source from #stable up to line `line` of it (or to its end) as
+   * finished: templates each top-level block once and files it, commits its
+   * definitions, and re-renders earlier blocks a new definition resolves.
+   */
+  #finish(tail: string, line: number): void {
+    const starts = lineStarts(tail);
+    const raw = Number.isFinite(line) ? tail.slice(0, starts[line] ?? tail.length) : tail;
+    if (!raw) return;
+    const before = new Set(Object.keys(this.#env.references));
+    const found = groups(this.#parse(normalize(raw), this.#env));
+    const offsetOf = (l: number) => Math.min(starts[l] ?? raw.length, raw.length);
+    found.forEach((group, i) => {
+      const from = this.#stable + offsetOf(group.start);
+      const to = this.#stable + (i + 1 < found.length ? offsetOf(found[i + 1]!.start) : raw.length);
+      this.#file({ from, to, view: this.#blockView(group.tokens) });
+    });
+    this.#stable += raw.length;
+    this.#checkedTo = 0;
+    const added = Object.keys(this.#env.references).filter((label) => !before.has(label));
+    if (added.length) this.#resolve(added);
+  }
+
+  #blockView(tokens: Token[]): unknown {
+    this.#ctx.cursor = undefined;
+    this.stats.blocksRendered++;
+    const view = wrap(buildTree(tokens).map((n) => template(n, this.#ctx)));
+    return guard([view], () => view);
+  }
+
+  /** Files a finished block and notes the labels in it that nothing defines yet. */
+  #file(block: Block): void {
+    let last = this.#pages[this.#pages.length - 1];
+    if (!last || last.blocks.length === PAGE_SIZE) this.#pages.push((last = { blocks: [], version: 0 }));
+    last.blocks.push(block);
+    if (last.blocks.length === PAGE_SIZE) this.#seal(last);
+    const source = this.#source.slice(block.from, block.to);
+    if (!source.includes('[')) return;
+    for (const [, label] of source.matchAll(LABEL)) {
+      const key = normalizeReference(label!);
+      if (!key || Object.hasOwn(this.#env.references, key)) continue;
+      const waiting = this.#waiting.get(key);
+      if (!waiting) this.#waiting.set(key, [block]);
+      else if (waiting[waiting.length - 1] !== block) waiting.push(block);
+    }
+  }
+
+  #seal(p: Page): void {
+    const { blocks, version } = p;
+    p.view = guard([blocks, version], () => page(blocks.map((b) => b.view)));
+  }
+
+  /** Re-renders the finished blocks that mention newly defined labels. */
+  #resolve(labels: string[]): void {
+    const blocks = new Set<Block>();
+    for (const label of labels) {
+      for (const block of this.#waiting.get(label) ?? []) blocks.add(block);
+      this.#waiting.delete(label);
+    }
+    for (const block of blocks) {
+      const text = normalize(this.#source.slice(block.from, block.to));
+      // Its own definitions are already in #env: parsing it again adds nothing.
+      block.view = this.#blockView(this.#parse(text, this.#env));
+      const p = this.#pages.find((x) => x.blocks.includes(block))!;
+      p.version++;
+      if (p.view) this.#seal(p);
+    }
+  }
+
+  /** The open end, parsed for display: completed optimistically, never filed. */
+  #parseOpen(text: string): Group[] {
+    if (!text) return [];
+    const env = { references: { ...this.#env.references } };
+    const tokens = this.#parse(text, env);
+    // The innermost block the text ends in: code and raw HTML are shown as they are.
+    let last = tokens.length;
+    while (last-- && tokens[last]!.nesting === -1);
+    const kind = tokens[last]?.type;
+    const inline = kind === 'inline' ? tokens[last - 1]?.type : kind;
+    const exact = groups(tokens);
+    const shown = repairForStreaming(text, inline === 'fence' || inline === 'code_block' || inline === 'html_block');
+    return shown === text ? exact : groups(this.#parse(shown, { references: { ...this.#env.references } }));
+  }
+
+  #view(open: Group[]): TemplateResult {
+    const views: unknown[] = this.#pages.map((p) => p.view ?? page(p.blocks.map((b) => b.view)));
     let cursor: unknown = this.#streaming ? CURSOR : nothing;
-    if (open) {
-      // The open block goes where it will stay once finished: the end of the last page.
-      this.#ctx.cursor = this.#streaming ? cursorTarget(open) : undefined;
-      const block = wrap(template(open, this.#ctx), this.#ctx.cursor ? nothing : cursor);
+    if (open.length) {
+      const trees = open.map((g) => buildTree(g.tokens));
+      this.#ctx.cursor = this.#streaming ? cursorTarget(trees[trees.length - 1]!) : undefined;
+      const after = this.#ctx.cursor ? nothing : cursor;
+      const blocks = trees.map((t, i) => wrap(t.map((n) => template(n, this.#ctx)), i === trees.length - 1 ? after : nothing));
+      // Open blocks go where they will stay once finished: the end of the last page.
       const last = this.#pages[this.#pages.length - 1];
-      if (last && !last.view) views[views.length - 1] = page([...last.blocks, block]);
-      else views.push(page([block]));
+      if (last && !last.view) views[views.length - 1] = page([...last.blocks.map((b) => b.view), ...blocks]);
+      else views.push(page(blocks));
       cursor = nothing;
     }
     // One template whatever the state: a different one would make Lit rebuild every block.

@@ -1,203 +1,137 @@
 /**
- * Token nodes to Lit templates.
+ * Markdown tree nodes → Lit templates.
  *
  * Every piece of model text reaches the DOM through a Lit text binding or an
  * attribute binding, never through an HTML parser: raw HTML in an answer is
  * shown as the text it is. The only attributes taking model text are
- * `href`/`src` (checked by safe-url), `title`, `alt` and the code language
- * class, none of which can carry script.
+ * `href`/`src` (checked by safe-url), `title`, `alt` and the code language,
+ * none of which can carry script. No `style` attribute is ever written (a
+ * strict `style-src` would refuse it): table alignment is a data attribute.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import {
-  BLOCKQUOTE,
-  CHECKBOX,
-  CHECKED,
-  CODE_BLOCK,
-  CODE_FENCE,
-  CODE_INLINE,
-  EQUATION_BLOCK,
-  EQUATION_INLINE,
-  HEADING_1,
-  HEADING_2,
-  HEADING_3,
-  HEADING_4,
-  HEADING_5,
-  HEADING_6,
-  IMAGE,
-  ITALIC_AST,
-  ITALIC_UND,
-  LANG,
-  LINE_BREAK,
-  LINK,
-  LIST_ITEM,
-  LIST_ORDERED,
-  LIST_UNORDERED,
-  PARAGRAPH,
-  RAW_URL,
-  RULE,
-  START,
-  STRIKE,
-  STRONG_AST,
-  STRONG_UND,
-  TABLE,
-  TABLE_CELL,
-  TABLE_ROW,
-  type Token,
-} from 'streaming-markdown';
 import { codeBlock } from './code-block.js';
-import { decodeEntities } from './entities.js';
-import { image, link, rawUrl } from './links.js';
-import type { MdNode } from './token-tree.js';
-
-/** What rendering needs besides the nodes. */
-export interface RenderContext {
-  images: boolean;
-  strings: { copy: string; copied: string; copyLabel: string };
-  /** The node whose content ends with the streaming cursor, if it is in the block being rendered. */
-  cursor?: MdNode | undefined;
-  /** Rendering the content of a link: a raw URL in there must not become a link inside a link. */
-  inLink?: boolean;
-}
+import { image, link } from './links.js';
+import type { MdNode } from './md-tree.js';
+import { TEXT_BLOCK } from './parse-markdown.js';
+import type { RenderContext } from './render-context.js';
 
 /** The streaming cursor: decorative, so hidden from assistive technology. */
 export const CURSOR = html`<span class="cursor" aria-hidden="true"></span>`;
 
 /** Lit templates cannot have a dynamic tag name: one static template per level. */
-const HEADINGS: Partial<Record<Token, (c: unknown) => TemplateResult>> = {
-  [HEADING_1]: (c) => html`<h1>${c}</h1>`,
-  [HEADING_2]: (c) => html`<h2>${c}</h2>`,
-  [HEADING_3]: (c) => html`<h3>${c}</h3>`,
-  [HEADING_4]: (c) => html`<h4>${c}</h4>`,
-  [HEADING_5]: (c) => html`<h5>${c}</h5>`,
-  [HEADING_6]: (c) => html`<h6>${c}</h6>`,
+const HEADINGS: Record<string, (c: unknown) => TemplateResult> = {
+  h1: (c) => html`<h1>${c}</h1>`,
+  h2: (c) => html`<h2>${c}</h2>`,
+  h3: (c) => html`<h3>${c}</h3>`,
+  h4: (c) => html`<h4>${c}</h4>`,
+  h5: (c) => html`<h5>${c}</h5>`,
+  h6: (c) => html`<h6>${c}</h6>`,
 };
 
-/** Containers where the cursor cannot go (a span in a `<ul>` or `<tr>` is invalid): it goes after them. */
-const NO_TEXT = new Set<Token>([LIST_ORDERED, LIST_UNORDERED, TABLE, TABLE_ROW]);
+/** Nodes that hold text (or inline content): the cursor may end them. */
+const HOLDS_TEXT = new Set(['paragraph', 'heading', 'list_item', 'th', 'td', 'em', 'strong', 's', 'link', TEXT_BLOCK, 'code_inline']);
+/** Leaves whose text is the cursor's place when they come last. */
+const CODE = new Set(['code_block', 'fence']);
 
-/** Nodes rendered as their plain text: whatever smd put inside them is not rendered as nodes. */
-const FLAT = new Set<Token>([CODE_BLOCK, CODE_FENCE, CODE_INLINE, EQUATION_BLOCK, EQUATION_INLINE, RAW_URL]);
-
-/** Underscore emphasis opened inside a word, which is not emphasis (`snake_case_name`). */
-const IN_WORD = /[\p{L}\p{N}]$/u;
-
-const isNode = (c: MdNode | string | undefined, type: Token): c is MdNode => typeof c === 'object' && c.type === type;
+/**
+ * Where the streaming cursor goes: the deepest last node that can hold text,
+ * or undefined (after everything: an `hr`, HTML shown as text).
+ */
+export function cursorTarget(nodes: readonly MdNode[]): MdNode | undefined {
+  let target: MdNode | undefined;
+  for (let n = nodes[nodes.length - 1]; n; n = n.children[n.children.length - 1]) {
+    if (CODE.has(n.type)) return n;
+    if (n.type === 'image') break;
+    if (HOLDS_TEXT.has(n.type) && !(n.type === 'paragraph' && n.hidden && target)) target = n;
+    else if (n.type === 'paragraph' && n.hidden) target = n;
+  }
+  return target;
+}
 
 const end = (n: MdNode, ctx: RenderContext) => (n === ctx.cursor ? CURSOR : nothing);
 
-/** The text inside `n`, for code, alt text and URLs. */
-export const plain = (n: MdNode): string =>
-  n.children.map((c) => (typeof c === 'string' ? c : c.type === LINE_BREAK ? '\n' : plain(c))).join('');
-
-/** Code text: smd keeps the newline before the end of an unclosed fence. */
-const code = (n: MdNode) => plain(n).replace(/\n$/, '');
-
-/**
- * The deepest open node of the open block `block`: the cursor goes at its end.
- * Not into an image (it shows nothing until complete) nor below code, and from a list or table
- * up to the nearest node that can hold text, else after the block (undefined).
- */
-export function cursorTarget(block: MdNode): MdNode | undefined {
-  const path = [block];
-  for (let n = block; !FLAT.has(n.type); path.push(n)) {
-    const last = n.children[n.children.length - 1];
-    if (typeof last !== 'object' || last.done || last.type === IMAGE) break;
-    n = last;
-  }
-  for (let i = path.length; i--;) if (!NO_TEXT.has(path[i].type)) return path[i];
-  return undefined;
-}
-
-/** The rendered children of `n`, then the cursor if `n` carries it. `trim`: drop the spaces smd leaves around table cell text. */
-function kids(n: MdNode, ctx: RenderContext, trim = false): unknown[] {
-  const out = n.children.map((c, i, all) => {
-    if (typeof c !== 'string') return template(c, ctx, all[i - 1], all[i + 1]);
-    if (trim && i === 0) c = c.trimStart();
-    if (trim && i === all.length - 1) c = c.trimEnd();
-    return decodeEntities(c);
-  });
+/** The rendered children of `n`, then the cursor if `n` carries it. */
+function kids(n: MdNode, ctx: RenderContext): unknown[] {
+  const out: unknown[] = n.children.map((c) => template(c, ctx));
   out.push(end(n, ctx));
   return out;
 }
 
-function table(n: MdNode, ctx: RenderContext): unknown[] {
-  const [head, ...body] = n.children.filter((c): c is MdNode => isNode(c, TABLE_ROW));
-  // In rare half-written states smd opens a token in the table itself: show it after the table.
-  const rest = n.children.filter((c): c is MdNode => typeof c === 'object' && c.type !== TABLE_ROW);
-  const cells = (row: MdNode | undefined, th: boolean) =>
-    row?.children.map((c) => {
-      // smd can leave a raw URL in a row, after the last cell: it gets a cell of its own.
-      const content =
-        typeof c === 'string' ? decodeEntities(c) : c.type === TABLE_CELL ? kids(c, ctx, true) : template(c, ctx);
-      return th ? html`<th scope="col">${content}</th>` : html`<td>${content}</td>`;
-    });
-  // smd reads the first row as the header row. tabindex: a horizontally
-  // scrolling region must be reachable from the keyboard.
-  return [
-    html`<div class="md-table" tabindex="0"><table><thead><tr>${cells(head, true)}</tr></thead><tbody>${body.map((r) => html`<tr>${cells(r, false)}</tr>`)}</tbody></table></div>`,
-    rest.map((c) => template(c, ctx)),
-  ];
+const ALIGN = /text-align:\s*(left|center|right)/;
+
+function cell(n: MdNode, ctx: RenderContext): TemplateResult {
+  const align = ALIGN.exec(n.attrs.style ?? '')?.[1] ?? nothing;
+  return n.type === 'th'
+    ? html`<th scope="col" data-align=${align}>${kids(n, ctx)}</th>`
+    : html`<td data-align=${align}>${kids(n, ctx)}</td>`;
 }
 
-/** The template for node `n`; `before` and `after` are its siblings. */
-export function template(n: MdNode, ctx: RenderContext, before?: MdNode | string, after?: MdNode | string): unknown {
-  const heading = HEADINGS[n.type];
-  if (heading) return heading(kids(n, ctx));
-  if ((n.type === ITALIC_UND || n.type === STRONG_UND) && typeof before === 'string' && IN_WORD.test(before)) {
-    // smd does not know underscores inside words are literal: show them. Its
-    // closing underscore was there if text follows; at the end of a paragraph
-    // smd closed it itself (`some_var`), so none is added.
-    const mark = n.type === ITALIC_UND ? '_' : '__';
-    return [mark, kids(n, ctx), after === undefined ? '' : mark];
-  }
+function table(n: MdNode, ctx: RenderContext): TemplateResult {
+  const rows = (section: MdNode | undefined) => section?.children.map((tr) => html`<tr>${tr.children.map((c) => cell(c, ctx))}</tr>`);
+  const head = n.children.find((c) => c.type === 'thead');
+  const body = n.children.find((c) => c.type === 'tbody');
+  // tabindex: a horizontally scrolling region must be reachable from the keyboard.
+  return html`<div class="md-table" tabindex="0"><table><thead>${rows(head)}</thead>${body ? html`<tbody>${rows(body)}</tbody>` : nothing}</table></div>`;
+}
+
+function listItem(n: MdNode, ctx: RenderContext): TemplateResult {
+  // A character, not an <input>: a disabled checkbox would be an unlabeled form control.
+  const box = n.task ? (n.task === 'checked' ? '☑' : '☐') : nothing;
+  return html`<li class=${n.task ? 'task' : nothing}>${box}${kids(n, ctx)}</li>`;
+}
+
+/** The template for node `n`. */
+export function template(n: MdNode, ctx: RenderContext): unknown {
   switch (n.type) {
-    case PARAGRAPH:
-      return html`<p>${kids(n, ctx)}</p>`;
-    case CODE_BLOCK:
-    case CODE_FENCE:
-      return codeBlock(code(n), n.attrs[LANG], ctx, end(n, ctx));
-    case CODE_INLINE:
-    case EQUATION_INLINE: // TeX source as code: no math renderer ships in the bundle
-      return html`<code>${plain(n)}${end(n, ctx)}</code>`;
-    case EQUATION_BLOCK:
-      return html`<code class="md-math">${code(n)}${end(n, ctx)}</code>`;
-    case ITALIC_AST:
-    case ITALIC_UND:
+    case 'text':
+    case 'html_inline':
+      return n.content;
+    case 'softbreak':
+      return '\n';
+    case 'hardbreak':
+      return html`<br />`;
+    case 'paragraph':
+      return n.hidden ? kids(n, ctx) : html`<p>${kids(n, ctx)}</p>`;
+    case TEXT_BLOCK:
+      return html`<p>${n.content}${end(n, ctx)}</p>`;
+    case 'heading':
+      return (HEADINGS[n.tag] ?? HEADINGS.h6!)(kids(n, ctx));
+    case 'code_inline':
+      return html`<code>${n.content}${end(n, ctx)}</code>`;
+    case 'code_block':
+    case 'fence':
+      return codeBlock(n.content, n.type === 'fence' ? n.info : undefined, ctx, end(n, ctx));
+    case 'em':
       return html`<em>${kids(n, ctx)}</em>`;
-    case STRONG_AST:
-    case STRONG_UND:
+    case 'strong':
       return html`<strong>${kids(n, ctx)}</strong>`;
-    case STRIKE:
+    case 's':
       return html`<del>${kids(n, ctx)}</del>`;
-    case LINK: {
+    case 'link': {
       const outer = ctx.inLink;
       ctx.inLink = true;
       const text = kids(n, ctx);
       ctx.inLink = outer;
-      return link(n, text);
+      return outer ? text : link(n.attrs.href ?? '', n.attrs.title, text);
     }
-    case RAW_URL:
-      return ctx.inLink ? [plain(n), end(n, ctx)] : rawUrl(n, plain(n), end(n, ctx));
-    case IMAGE:
-      return image(n, decodeEntities(plain(n)), ctx.images);
-    case BLOCKQUOTE:
-      return html`<blockquote>${kids(n, ctx)}</blockquote>`;
-    case LINE_BREAK:
-      return html`<br />`;
-    case RULE:
+    case 'image':
+      return image(n.attrs.src ?? '', n.content, n.attrs.title, ctx.images);
+    case 'html_block':
+      // Raw HTML is shown as the text it is; the block keeps its own lines.
+      return html`<p class="md-html">${n.content.replace(/\n$/, '')}</p>`;
+    case 'hr':
       return html`<hr />`;
-    case LIST_UNORDERED:
+    case 'blockquote':
+      return html`<blockquote>${kids(n, ctx)}</blockquote>`;
+    case 'bullet_list':
       return html`<ul>${kids(n, ctx)}</ul>`;
-    case LIST_ORDERED: {
-      const start = parseInt(n.attrs[START] ?? '', 10);
-      return html`<ol start=${start >= 0 && start !== 1 ? start : nothing}>${kids(n, ctx)}</ol>`;
+    case 'ordered_list': {
+      const start = Number(n.attrs.start ?? 1);
+      return html`<ol start=${start !== 1 ? start : nothing}>${kids(n, ctx)}</ol>`;
     }
-    case LIST_ITEM:
-      return html`<li class=${isNode(n.children[0], CHECKBOX) ? 'task' : nothing}>${kids(n, ctx)}</li>`;
-    case CHECKBOX:
-      // A character, not an <input>: a disabled checkbox would be an unlabeled form control.
-      return n.attrs[CHECKED] === undefined ? '☐' : '☑';
-    case TABLE:
+    case 'list_item':
+      return listItem(n, ctx);
+    case 'table':
       return table(n, ctx);
     default:
       return kids(n, ctx);

@@ -1,0 +1,14 @@
+// markdown-it imports two packages whose data the widget does not need: the
+// full HTML5 entity table (`entities`, 29 KB gzipped) and Unicode class tables
+// (`uc.micro`). Every build and the test runner swap them for the small
+// modules in src/render/vendor/ (their comments say what they keep), so the
+// CDN bundle, the npm modules and the tests all parse alike.
+import { fileURLToPath } from 'node:url';
+
+const file = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/** Package name → the file that stands in for it. */
+export const MARKDOWN_IT_ALIASES = {
+  entities: file('src/render/vendor/html-entities.ts'),
+  'uc.micro': file('src/render/vendor/unicode-classes.ts'),
+};

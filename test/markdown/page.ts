@@ -1,0 +1,50 @@
+/**
+ * The harness's code in the page (bundled into /harness.js by harness.ts):
+ * renders jobs through `<ask-stream>` elements and normalizes DOM.
+ */
+import type { Rendered, RenderJob } from './harness.js';
+import { normalizeMarkdown } from './normalize.js';
+
+/** Asks each job through a widget of its own, `parallel` at a time. */
+export async function renderJobs(jobs: RenderJob[], parallel: number): Promise<Rendered[]> {
+  type Widget = HTMLElement & {
+    body: unknown;
+    ask(q: string): Promise<void>;
+    updateComplete: Promise<boolean>;
+    status: string;
+    error: { message: string } | null;
+  };
+  await customElements.whenDefined('ask-stream');
+  const results: Rendered[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < jobs.length; i = next++) {
+      const el = document.createElement('ask-stream') as Widget;
+      el.setAttribute('endpoint', '/answer');
+      el.setAttribute('allow-images', '');
+      el.body = jobs[i];
+      document.body.append(el);
+      const t0 = performance.now();
+      await el.ask('q');
+      await el.updateComplete;
+      const ms = performance.now() - t0;
+      const answer = el.shadowRoot!.querySelector('[part~="answer"]')!;
+      results[i] = {
+        normalized: normalizeMarkdown(answer),
+        markup: answer.innerHTML.replace(/<!--[^]*?-->/g, ''),
+        ms,
+        ...(el.status === 'complete' ? {} : { error: `${el.status}: ${el.error?.message}` }),
+      };
+      el.remove();
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  return results;
+}
+
+/** Parses reference HTML and normalizes it the same way. */
+export function normalizeHtml(htmls: string[]): string[] {
+  const parser = new DOMParser();
+  return htmls.map((h) => normalizeMarkdown(parser.parseFromString(`<body>${h}</body>`, 'text/html').body));
+}
+
