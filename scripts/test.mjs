@@ -26,10 +26,15 @@ if (!chrome) {
 }
 step('browser tests (Chromium)', bin('wtr'), [], { ...process.env, CHROME_PATH: chrome });
 // Node 20's `--test` does not expand globs or pick up .ts files in a folder.
-const nodeTests = ['test/server', 'test/package'].flatMap((dir) =>
+const nodeTests = ['test/server', 'test/package', 'test/markdown'].flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f}`),
 );
-step('Node tests (server, package)', process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
+step('Node tests (server, package, Markdown fidelity in Chromium)', process.execPath, [
+  '--import',
+  'tsx',
+  '--test',
+  ...nodeTests,
+]);
 step('size budget', process.execPath, ['scripts/size.mjs']);

@@ -68,7 +68,7 @@ function run(src: string, css: string): string {
     `total ${total.toFixed(0)} ms, median early ${median(times.slice(400, 800)).toFixed(2)} ms, ` +
     `late ${median(times.slice(3600)).toFixed(2)} ms, worst ${Math.max(...times).toFixed(1)} ms; ` +
     `width change ${median(resizes).toFixed(1)} ms; ` +
-    `${md.stats.lexedChars} chars tokenized, ${md.stats.blocksRendered} blocks templated`
+    `${md.stats.parsedChars} chars tokenized, ${md.stats.blocksRendered} blocks templated`
   );
 }
 

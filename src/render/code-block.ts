@@ -1,5 +1,7 @@
 /**
- * A fenced or indented code block with a copy button.
+ * A fenced or indented code block: a header row with the language (when the
+ * fence names one) and the copy button, so the button never covers the code,
+ * then the code, which scrolls sideways in its own box.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RenderContext } from './render-context.js';
@@ -8,6 +10,14 @@ type Strings = RenderContext['strings'];
 
 /** How long the button says "Copied" before it goes back to "Copy". */
 const COPIED_MS = 1500;
+
+/**
+ * Lines per segment of a long block. Each full segment is its own box that the
+ * browser skips while it is off screen (`content-visibility: auto` in the
+ * styles), so a 200 KB block costs the layout of what is visible, and a block
+ * still streaming re-lays out its last segment only.
+ */
+export const SEGMENT_LINES = 100;
 
 /**
  * The button's visible text is `data-label` shown through CSS and its accessible
@@ -24,7 +34,7 @@ function label(button: HTMLElement, text: string, name: string): void {
 function copy(button: HTMLButtonElement, code: string, strings: Strings): void {
   // Without the Clipboard API (insecure context, denied permission) select the
   // code instead, so the reader's own copy shortcut does the rest.
-  const select = () => getSelection()?.selectAllChildren(button.nextElementSibling ?? button);
+  const select = () => getSelection()?.selectAllChildren(button.closest('.md-code')?.querySelector('code') ?? button);
   const clipboard = navigator.clipboard as Clipboard | undefined;
   if (!clipboard) return select();
   clipboard.writeText(code).then(() => {
@@ -33,13 +43,34 @@ function copy(button: HTMLButtonElement, code: string, strings: Strings): void {
   }, select);
 }
 
+/** `code` in segments of {@link SEGMENT_LINES} lines, the last one possibly shorter. */
+function segments(code: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  let lines = 0;
+  for (let i = code.indexOf('\n'); i !== -1; i = code.indexOf('\n', i + 1)) {
+    if (++lines === SEGMENT_LINES) {
+      out.push(code.slice(from, i + 1));
+      from = i + 1;
+      lines = 0;
+    }
+  }
+  out.push(code.slice(from));
+  return out;
+}
+
+const segment = (text: string) => html`<span class="md-code-segment">${text}</span>`;
+
 /**
- * `code` is the raw code (what the button copies); `lang` the info string, whose
- * first word becomes a `language-*` class for host-page highlighters; `end` goes
- * after the code inside `<code>` (the streaming cursor).
+ * `code` is the block's text as CommonMark gives it (each line ending in a
+ * newline); the button copies it without the last newline. `info` is the info
+ * string, whose first word names the language; `end` goes after the code inside
+ * `<code>` (the streaming cursor).
  */
-export function codeBlock(code: string, lang: string | undefined, ctx: RenderContext, end: unknown): TemplateResult {
+export function codeBlock(code: string, info: string | undefined, ctx: RenderContext, end: unknown): TemplateResult {
   const s = ctx.strings;
-  const word = lang && /\S+/.exec(lang)?.[0];
-  return html`<div class="md-code" part="code"><button type="button" class="md-copy" part="copy" aria-label=${s.copyLabel} data-label=${s.copy} @click=${(e: Event) => copy(e.currentTarget as HTMLButtonElement, code.replace(/\n$/, ''), s)}></button><pre><code class=${word ? `language-${word}` : nothing}>${code}${end}</code></pre></div>`;
+  const lang = info && /\S+/.exec(info)?.[0];
+  const parts = segments(code);
+  const body = parts.length > 1 ? parts.map(segment) : code;
+  return html`<div class="md-code" part="code"><div class="md-code-header" part="code-header">${lang ? html`<span class="md-code-language" part="code-language">${lang}</span>` : nothing}<button type="button" class="md-copy" part="copy" aria-label=${s.copyLabel} data-label=${s.copy} @click=${(e: Event) => copy(e.currentTarget as HTMLButtonElement, code.replace(/\n$/, ''), s)}></button></div><pre tabindex="0"><code class=${lang ? `language-${lang}` : nothing}>${body}${end}</code></pre></div>`;
 }

@@ -29,7 +29,8 @@ function isSpaceAt(src: string, i: number): boolean {
 }
 function isPunctuationAt(src: string, i: number): boolean {
   const c = src.charCodeAt(i);
-  if (c < 0x80) return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+  if (c < 0x80)
+    return (c >= 0x21 && c <= 0x2f) || (c >= 0x3a && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
   return PUNCTUATION.test(String.fromCodePoint(src.codePointAt(i)!));
 }
 
@@ -248,7 +249,12 @@ export function gfmText(state: StateInline, silent: boolean): boolean {
     if (isTerminator(c)) break;
     if (pos === state.pos) continue;
     const before = src.charCodeAt(pos - 1);
-    if ((c === 0x77 || c === 0x57) && (WWW_PREVIOUS.has(before) || isSpaceAt(src, pos - 1)) && /^ww\./i.test(src.slice(pos + 1, pos + 4))) break;
+    if (
+      (c === 0x77 || c === 0x57) &&
+      (WWW_PREVIOUS.has(before) || isSpaceAt(src, pos - 1)) &&
+      /^ww\./i.test(src.slice(pos + 1, pos + 4))
+    )
+      break;
     if (isAtext(c) && !isAtext(before) && before !== 0x2f) {
       // An address starts here if an `@` ends this run (scanned once: inside
       // the run no character can start another).

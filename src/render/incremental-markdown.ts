@@ -298,7 +298,12 @@ export class IncrementalMarkdown {
       const trees = open.map((g) => buildTree(g.tokens));
       this.#ctx.cursor = this.#streaming ? cursorTarget(trees[trees.length - 1]!) : undefined;
       const after = this.#ctx.cursor ? nothing : cursor;
-      const blocks = trees.map((t, i) => wrap(t.map((n) => template(n, this.#ctx)), i === trees.length - 1 ? after : nothing));
+      const blocks = trees.map((t, i) =>
+        wrap(
+          t.map((n) => template(n, this.#ctx)),
+          i === trees.length - 1 ? after : nothing,
+        ),
+      );
       // Open blocks go where they will stay once finished: the end of the last page.
       const last = this.#pages[this.#pages.length - 1];
       if (last && !last.view) views[views.length - 1] = page([...last.blocks.map((b) => b.view), ...blocks]);

@@ -4,7 +4,7 @@
  * when the renderer is used on its own.
  *
  * Written one rule per line because bundlers do not minify CSS inside `css`
- * literals, and every byte here ships in the 25 KB CDN bundle.
+ * literals, and every byte here ships in the 40 KB CDN bundle.
  *
  * Full pages of finished blocks (every `.md-page` but the last) never change
  * again, so they get `content-visibility: auto`: the browser skips their style,
@@ -31,23 +31,27 @@ h1{font-size:1.4em}h2{font-size:1.25em}h3{font-size:1.1em}
 ul,ol{padding-inline-start:1.5em}
 li+li,li>ul,li>ol{margin-top:.25em}
 li.task{list-style:none}
-.md-math{display:block;white-space:pre-wrap}
 blockquote{margin-inline:0;padding-inline-start:.9em;border-inline-start:3px solid var(--ask-stream-border,#d0d7de);color:var(--ask-stream-muted,#57606a)}
 blockquote>:first-child{margin-top:0}blockquote>:last-child{margin-bottom:0}
 hr{border:0;border-top:1px solid var(--ask-stream-border,#d0d7de)}
 a{color:var(--ask-stream-accent,#0b5cad)}
-a:focus-visible,.md-copy:focus-visible,.md-table:focus-visible{outline:2px solid var(--ask-stream-accent,#0b5cad);outline-offset:1px}
+a:focus-visible,.md-copy:focus-visible,.md-table:focus-visible,pre:focus-visible{outline:2px solid var(--ask-stream-accent,#0b5cad);outline-offset:1px}
 img{max-width:100%}
 code,pre{font-family:var(--ask-stream-font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);font-size:.9em}
 pre>code{font-size:inherit}
 :not(pre)>code{padding:.1em .3em;border-radius:4px;background:var(--ask-stream-code-background,#f3f4f6)}
-.md-code{position:relative}
-pre{margin:0;padding:.75em 5em .75em 1em;overflow-x:auto;border-radius:var(--ask-stream-radius,8px);background:var(--ask-stream-code-background,#f3f4f6);line-height:1.45}
-.md-copy{position:absolute;top:.4em;inset-inline-end:.4em;padding:.2em .6em;border:1px solid var(--ask-stream-border,#d0d7de);border-radius:4px;background:inherit;color:inherit;font:inherit;font-size:.8em;cursor:pointer}
+.md-code{min-width:0;border-radius:var(--ask-stream-radius,8px);background:var(--ask-stream-code-background,#f3f4f6)}
+.md-code-header{display:flex;align-items:center;gap:.5em;padding:.3em .4em .3em 1em;border-bottom:1px solid var(--ask-stream-border,#d0d7de);font-size:.8em}
+.md-code-language{color:var(--ask-stream-muted,#57606a);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+pre{margin:0;padding:.75em 1em;overflow-x:auto;line-height:1.45;overflow-wrap:normal}
+.md-code-segment{display:block;content-visibility:auto;contain-intrinsic-size:auto 145em}
+.md-copy{margin-inline-start:auto;padding:.2em .6em;border:1px solid var(--ask-stream-border,#d0d7de);border-radius:4px;background:inherit;color:inherit;font:inherit;cursor:pointer}
 .md-copy::after{content:attr(data-label)}
 .md-table{overflow-x:auto}
 table{border-collapse:collapse}
-th,td{padding:.35em .7em;border:1px solid var(--ask-stream-border,#d0d7de);text-align:start}
+th,td{padding:.35em .7em;border:1px solid var(--ask-stream-border,#d0d7de);text-align:start;overflow-wrap:normal;word-break:normal}
+[data-align=left]{text-align:left}[data-align=center]{text-align:center}[data-align=right]{text-align:right}
+.md-html{white-space:pre-wrap}
 .cursor{display:inline-block;width:.5em;height:1em;margin-inline-start:1px;vertical-align:-.15em;background:currentColor;animation:md-blink 1s steps(1) infinite}
 @keyframes md-blink{50%{opacity:0}}
 @media (prefers-reduced-motion:reduce){.cursor{animation:none}}

@@ -38,7 +38,8 @@ const TASK = /^\[([ \t\nxX])\](?:\n|[ \t]+[^])/;
 function plainText(tokens: Token[]): string {
   let text = '';
   for (const t of tokens) {
-    if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline' || t.type === 'html_inline') text += t.content;
+    if (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline' || t.type === 'html_inline')
+      text += t.content;
     else if (t.type === 'softbreak' || t.type === 'hardbreak') text += '\n';
     else if (t.type === 'image') text += plainText(t.children ?? []);
   }
@@ -46,6 +47,8 @@ function plainText(tokens: Token[]): string {
 }
 
 function addText(parent: MdNode, content: string): void {
+  // Emphasis leaves empty text tokens where its delimiters were.
+  if (!content) return;
   const last = parent.children[parent.children.length - 1];
   if (last?.type === 'text') last.content += content;
   else parent.children.push({ type: 'text', tag: '', content, info: '', attrs: {}, children: [] });
@@ -56,7 +59,7 @@ function inlineInto(parent: MdNode, tokens: Token[]): void {
   const stack: Array<MdNode | null> = [];
   let depth = 0;
   const top = () => {
-    for (let i = stack.length; i--; ) if (stack[i]) return stack[i]!;
+    for (let i = stack.length; i--;) if (stack[i]) return stack[i]!;
     return parent;
   };
   for (const t of tokens) {
@@ -84,7 +87,8 @@ function readTask(item: MdNode, firstInline: Token | undefined): void {
   const para = item.children[0];
   const match = firstInline && TASK.exec(firstInline.content);
   const text = para?.children[0];
-  if (!match || para?.type !== 'paragraph' || text?.type !== 'text' || !text.content.startsWith(match[0].slice(0, 3))) return;
+  if (!match || para?.type !== 'paragraph' || text?.type !== 'text' || !text.content.startsWith(match[0].slice(0, 3)))
+    return;
   item.task = match[1] === 'x' || match[1] === 'X' ? 'checked' : 'unchecked';
   text.content = text.content.slice(3);
   if (!text.content) para.children.shift();

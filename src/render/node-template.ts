@@ -29,7 +29,19 @@ const HEADINGS: Record<string, (c: unknown) => TemplateResult> = {
 };
 
 /** Nodes that hold text (or inline content): the cursor may end them. */
-const HOLDS_TEXT = new Set(['paragraph', 'heading', 'list_item', 'th', 'td', 'em', 'strong', 's', 'link', TEXT_BLOCK, 'code_inline']);
+const HOLDS_TEXT = new Set([
+  'paragraph',
+  'heading',
+  'list_item',
+  'th',
+  'td',
+  'em',
+  'strong',
+  's',
+  'link',
+  TEXT_BLOCK,
+  'code_inline',
+]);
 /** Leaves whose text is the cursor's place when they come last. */
 const CODE = new Set(['code_block', 'fence']);
 
@@ -67,7 +79,8 @@ function cell(n: MdNode, ctx: RenderContext): TemplateResult {
 }
 
 function table(n: MdNode, ctx: RenderContext): TemplateResult {
-  const rows = (section: MdNode | undefined) => section?.children.map((tr) => html`<tr>${tr.children.map((c) => cell(c, ctx))}</tr>`);
+  const rows = (section: MdNode | undefined) =>
+    section?.children.map((tr) => html`<tr>${tr.children.map((c) => cell(c, ctx))}</tr>`);
   const head = n.children.find((c) => c.type === 'thead');
   const body = n.children.find((c) => c.type === 'tbody');
   // tabindex: a horizontally scrolling region must be reachable from the keyboard.

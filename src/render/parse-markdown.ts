@@ -24,7 +24,7 @@
 import {
   ParserBlock,
   ParserInline,
-  Token,
+  type Token,
   parseLinkDestination,
   parseLinkLabel,
   parseLinkTitle,

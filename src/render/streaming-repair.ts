@@ -16,6 +16,10 @@
 
 /** A last, unterminated line with nothing but block markers in it (`- `, `1.`, `##`, `>`, `---`, a fence or table start). */
 const MARKERS_ONLY = /^[ \t>]*(?:[-+*]|\d{1,9}[.)])?[ \t]*[#=\-*_`~|:]*[ \t]*$/;
+/** A code fence line (opening or closing). */
+const FENCE_LINE = /^[ \t>]*(?:`{3,}|~{3,})/;
+/** The start of a table's delimiter row (`|--`, `| :-`). */
+const DELIMITER_ROW_START = /^[ \t]*\|?[ \t]*:?-[-:| \t]*$/;
 /** A line that starts a new inline context (list item, heading, table row, quote). */
 const NEW_CONTEXT = /^[ \t>]*(?:[-+*][ \t]|\d{1,9}[.)][ \t]|#{1,6}[ \t]|\|)/;
 /** An image whose destination is still arriving: shown as nothing yet. */
@@ -43,7 +47,7 @@ interface Opener {
  */
 export function closersFor(text: string): string {
   const stack: Opener[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i]!;
     if (c === '\\') {
       i += 2;
@@ -74,13 +78,16 @@ export function closersFor(text: string): string {
     const after = text[j];
     const left = !isSpace(after) && (!isPunct(after) || isSpace(before) || isPunct(before));
     const right = !isSpace(before) && (!isPunct(before) || isSpace(after) || isPunct(after));
-    const canOpen = c === '_' ? left && (!right || isPunct(before)) : left;
+    // Inside a word a delimiter opens nothing here, `*` included: `2*3` is
+    // arithmetic far more often than the start of emphasis, and a wrong guess
+    // would italicize the rest of the paragraph until the answer ends.
+    const canOpen = left && (!right || isPunct(before));
     const canClose = c === '_' ? right && (!left || isPunct(after)) : right;
     const marker = c === '~' ? (length === 2 ? '~~' : '') : c;
     if (marker) {
       let matched = false;
       if (canClose) {
-        for (let s = stack.length; s--; ) {
+        for (let s = stack.length; s--;) {
           if (stack[s]!.marker === marker) {
             stack.length = s;
             matched = true;
@@ -88,18 +95,40 @@ export function closersFor(text: string): string {
           }
         }
       }
-      if (!matched && canOpen) stack.push({ marker, length: marker === '~~' ? 2 : Math.min(length, 3) });
+      if (!matched && canOpen) {
+        stack.push({ marker, length: marker === '~~' ? 2 : Math.min(length, 3) });
+        // Only the innermost openers can matter for one frame: keep the scan short.
+        if (stack.length > 4 * MAX_CLOSERS) stack.splice(0, 2 * MAX_CLOSERS);
+      }
     }
     i = j;
   }
   return closeAll(stack);
 }
 
+/**
+ * At most this many open delimiters are closed for display. An answer has one
+ * or two; 50,000 unclosed `*` would otherwise become 50,000 nested elements
+ * to parse and render on every frame, for a picture that is wrong anyway.
+ */
+const MAX_CLOSERS = 8;
+
 const closeAll = (stack: Opener[]) =>
   stack
+    .slice(-MAX_CLOSERS)
     .map((o) => (o.marker === '~~' ? '~~' : o.marker.repeat(o.length)))
     .reverse()
     .join('');
+
+/** The cells of a table row (pipes at the ends are optional; `\\|` is not a separator). */
+function cellCount(row: string): number {
+  const cells = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '')
+    .split(/(?<!\\)\|/);
+  return Math.max(1, cells.length);
+}
 
 /**
  * `open` (the part of the answer not yet finished, line endings normalized)
@@ -107,11 +136,18 @@ const closeAll = (stack: Opener[]) =>
  * is a code block or raw HTML, whose text is shown as is.
  */
 export function repairForStreaming(open: string, inCode: boolean): string {
-  if (inCode) return open;
   const lineStart = open.lastIndexOf('\n') + 1;
   let last = open.slice(lineStart);
-  if (MARKERS_ONLY.test(last)) return open.slice(0, lineStart);
   let head = open.slice(0, lineStart);
+  // A fence line still being typed: an opening one would show an empty block
+  // (or a language half named), a closing one nothing at all.
+  if (inCode) return FENCE_LINE.test(last) ? head : open;
+  if (MARKERS_ONLY.test(last)) {
+    // A table's header row is shown as a table as soon as its delimiter row begins.
+    const header = head.slice(head.lastIndexOf('\n', head.length - 2) + 1, -1);
+    if (DELIMITER_ROW_START.test(last) && header.includes('|')) return `${head}|${' --- |'.repeat(cellCount(header))}`;
+    return head;
+  }
   if (OPEN_IMAGE.test(last)) last = last.replace(OPEN_IMAGE, '');
   else if (OPEN_LINK.test(last)) last = last.replace(OPEN_LINK, '$1');
   else if (OPEN_LABEL.test(last)) last = last.replace(OPEN_LABEL, '$1$2');

@@ -95,11 +95,17 @@ describe('Markdown fidelity of the built widget (CommonMark 0.31.2 + GFM, agains
   it('renders every example and answer the same streamed in random chunks as in one piece', () => {
     const all = [...specOutcomes, ...answerOutcomes];
     const errors = all.filter((o) => o.oneShot.error || o.streamed.error);
-    assert.deepEqual(errors.map((o) => `${o.name}: ${o.oneShot.error ?? o.streamed.error}`), []);
+    assert.deepEqual(
+      errors.map((o) => `${o.name}: ${o.oneShot.error ?? o.streamed.error}`),
+      [],
+    );
     const differ = all.filter((o) => o.streamed.markup !== o.oneShot.markup);
     console.log(`streamed = one-shot: ${all.length - differ.length} / ${all.length}`);
     assert.deepEqual(
-      differ.map((o) => `${o.name}: ${JSON.stringify(o.markdown)}\n    one-shot ${o.oneShot.markup}\n    streamed ${o.streamed.markup}`),
+      differ.map(
+        (o) =>
+          `${o.name}: ${JSON.stringify(o.markdown)}\n    one-shot ${o.oneShot.markup}\n    streamed ${o.streamed.markup}`,
+      ),
       [],
     );
   });

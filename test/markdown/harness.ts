@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS, findChromium, HINT } from '../../scripts/browser.mjs';
 import { mulberry32 } from '../../bench/fixtures/prng.js';
+import type * as PageModule from './page.js';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -47,7 +48,7 @@ export function chunksOf(text: string, job: RenderJob): string[] {
   const min = job.min ?? 1;
   const max = job.max ?? 24;
   const out: string[] = [];
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     let next = Math.min(text.length, at + min + Math.floor(random() * (max - min + 1)));
     // Never between the halves of a surrogate pair: a chunk is a JSON string.
     if (next < text.length && /[\uD800-\uDBFF]/.test(text[next - 1]!)) next++;
@@ -107,13 +108,15 @@ async function startServer(): Promise<Server> {
 }
 
 interface PageApi {
-  markdownHarness: typeof import('./page.js');
+  markdownHarness: typeof PageModule;
 }
 
 export interface Harness {
   page: Page;
   render(jobs: RenderJob[], parallel?: number): Promise<Rendered[]>;
   normalizeHtml(htmls: string[]): Promise<string[]>;
+  /** One job alone, measured (see page.ts). */
+  measure(job: RenderJob): ReturnType<typeof PageModule.measureJob>;
   close(): Promise<void>;
 }
 
@@ -132,8 +135,13 @@ export async function openHarness(): Promise<Harness> {
       // Anonymous arrows on purpose: the page code is bundled into /harness.js, and
       // these only call it (a named function here would carry tsx's helpers along).
       render: (jobs, parallel = 8) =>
-        page.evaluate(([j, p]) => (window as unknown as PageApi).markdownHarness.renderJobs(j, p), [jobs, parallel] as const),
-      normalizeHtml: (htmls) => page.evaluate((h) => (window as unknown as PageApi).markdownHarness.normalizeHtml(h), htmls),
+        page.evaluate(([j, p]) => (window as unknown as PageApi).markdownHarness.renderJobs(j, p), [
+          jobs,
+          parallel,
+        ] as const),
+      measure: (job) => page.evaluate((j) => (window as unknown as PageApi).markdownHarness.measureJob(j), job),
+      normalizeHtml: (htmls) =>
+        page.evaluate((h) => (window as unknown as PageApi).markdownHarness.normalizeHtml(h), htmls),
       close: async () => {
         await opened.close();
         await new Promise((resolve) => server.close(resolve));

@@ -48,7 +48,8 @@ export function normalizeMarkdown(root: Node): string {
   const walk = (node: Node, pre: boolean): void => {
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === Node.TEXT_NODE) {
-        const text = child.textContent ?? '';
+        // Escaped, so text that looks like markup never reads as an element.
+        const text = (child.textContent ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
         out.push(pre ? text : text.replace(/\s+/g, ' '));
         continue;
       }

@@ -5,6 +5,36 @@
 import type { Rendered, RenderJob } from './harness.js';
 import { normalizeMarkdown } from './normalize.js';
 
+/**
+ * Asks one job alone and measures it: the time from the ask to the final
+ * render, the longest task meanwhile (Long Tasks API, tasks of 50 ms or more)
+ * and any error that reached the page.
+ */
+export async function measureJob(
+  job: RenderJob,
+): Promise<Rendered & { longestTask: number; text: string; errors: string[] }> {
+  const errors: string[] = [];
+  const onError = (e: ErrorEvent | PromiseRejectionEvent) =>
+    errors.push(String('reason' in e ? e.reason : (e.error ?? e.message)));
+  addEventListener('error', onError);
+  addEventListener('unhandledrejection', onError);
+  let longestTask = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestTask = Math.max(longestTask, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const [result] = await renderJobs([job], 1);
+  // Long task entries are delivered as a task of their own, after the task they describe.
+  await new Promise((resolve) => setTimeout(resolve));
+  for (const entry of observer.takeRecords()) longestTask = Math.max(longestTask, entry.duration);
+  observer.disconnect();
+  removeEventListener('error', onError);
+  removeEventListener('unhandledrejection', onError);
+  return { ...result!, longestTask, text: lastText, errors };
+}
+
+let lastText = '';
+
 /** Asks each job through a widget of its own, `parallel` at a time. */
 export async function renderJobs(jobs: RenderJob[], parallel: number): Promise<Rendered[]> {
   type Widget = HTMLElement & {
@@ -29,6 +59,7 @@ export async function renderJobs(jobs: RenderJob[], parallel: number): Promise<R
       await el.updateComplete;
       const ms = performance.now() - t0;
       const answer = el.shadowRoot!.querySelector('[part~="answer"]')!;
+      lastText = answer.textContent ?? '';
       results[i] = {
         normalized: normalizeMarkdown(answer),
         markup: answer.innerHTML.replace(/<!--[^]*?-->/g, ''),
@@ -47,4 +78,3 @@ export function normalizeHtml(htmls: string[]): string[] {
   const parser = new DOMParser();
   return htmls.map((h) => normalizeMarkdown(parser.parseFromString(`<body>${h}</body>`, 'text/html').body));
 }
-

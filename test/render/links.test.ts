@@ -1,31 +1,46 @@
 import { expect } from '@open-wc/testing';
-import { destination, splitUrl } from '../../src/render/links.js';
+import { image, link } from '../../src/render/links.js';
+import { mount } from './helpers.js';
 
-describe('destination', () => {
-  it('splits a link destination into URL and title', () => {
-    expect(destination('https://e.x/a')).to.deep.equal({ url: 'https://e.x/a', title: undefined });
-    expect(destination('https://e.x/a "The title"')).to.deep.equal({ url: 'https://e.x/a', title: 'The title' });
-    expect(destination("https://e.x/a 'single'")).to.deep.equal({ url: 'https://e.x/a', title: 'single' });
-    expect(destination('<https://e.x/a b>')).to.deep.equal({ url: 'https://e.x/a b', title: undefined });
+describe('link', () => {
+  it('links a safe absolute URL, normalized, opening a new tab without opener or referrer', () => {
+    const a = mount(link('https://example.com/a b', 'T', 'text')).querySelector('a')!;
+    expect([a.getAttribute('href'), a.title, a.target, a.rel, a.textContent]).to.deep.equal([
+      'https://example.com/a%20b',
+      'T',
+      '_blank',
+      'noopener noreferrer',
+      'text',
+    ]);
   });
 
-  it('resolves character references before anything checks the URL', () => {
-    expect(destination('&#106;avascript:alert(1)').url).to.equal('javascript:alert(1)');
-    expect(destination('&#x6A;avascript:x &quot;t&quot;')).to.deep.equal({ url: 'javascript:x', title: 't' });
+  it('renders the text alone for any other URL', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      '/relative',
+      '#top',
+      'data:text/html,x',
+      '//evil.example/x',
+      ' JaVaScRiPt:x',
+    ]) {
+      const el = mount(link(url, undefined, 'text'));
+      expect(el.querySelector('a')?.outerHTML ?? null, url).to.equal(null);
+      expect(el.textContent, url).to.equal('text');
+    }
   });
 });
 
-describe('splitUrl', () => {
-  it('leaves sentence punctuation after a raw URL out of it', () => {
-    expect(splitUrl('https://e.x/docs.')).to.deep.equal(['https://e.x/docs', '.']);
-    expect(splitUrl('https://e.x/a?b=1,')).to.deep.equal(['https://e.x/a?b=1', ',']);
-    expect(splitUrl('https://e.x/a!?')).to.deep.equal(['https://e.x/a', '!?']);
-    expect(splitUrl('https://e.x/a**')).to.deep.equal(['https://e.x/a', '**']);
-  });
-
-  it('keeps a closing parenthesis only when the URL opened one', () => {
-    expect(splitUrl('https://e.x/Foo_(bar)')).to.deep.equal(['https://e.x/Foo_(bar)', '']);
-    expect(splitUrl('https://e.x/a)')).to.deep.equal(['https://e.x/a', ')']);
-    expect(splitUrl('https://e.x/(a)).')).to.deep.equal(['https://e.x/(a)', ').']);
+describe('image', () => {
+  it('renders an http(s) image only when images are allowed', () => {
+    expect(mount(image('https://example.com/i.png', 'alt', undefined, false)).textContent).to.equal('alt');
+    const img = mount(image('https://example.com/i.png', 'alt', 'T', true)).querySelector('img')!;
+    expect([img.getAttribute('src'), img.alt, img.title, img.loading, img.referrerPolicy]).to.deep.equal([
+      'https://example.com/i.png',
+      'alt',
+      'T',
+      'lazy',
+      'no-referrer',
+    ]);
+    expect(mount(image('mailto:a@b.c', 'alt', undefined, true)).textContent).to.equal('alt');
   });
 });

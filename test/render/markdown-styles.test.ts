@@ -54,7 +54,7 @@ describe('markdownStyles', () => {
     const root = styled('A `code` span.\n\n```\nblock\n```\n\nend\n');
     (root.host as HTMLElement).style.setProperty('--ask-stream-code-background', 'rgb(1, 2, 3)');
     expect(getComputedStyle(root.querySelector('p code')!).backgroundColor).to.equal('rgb(1, 2, 3)');
-    expect(getComputedStyle(root.querySelector('pre')!).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(root.querySelector('.md-code')!).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 
   it('labels the copy button through CSS and keeps tables scrollable', () => {
