@@ -1,9 +1,4 @@
-import {
-  EVENT_STREAM_MEDIA_TYPE,
-  IDEMPOTENCY_KEY_HEADER,
-  LAST_EVENT_ID_HEADER,
-  type Frame,
-} from '../protocol.js';
+import { EVENT_STREAM_MEDIA_TYPE, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER, type Frame } from '../protocol.js';
 import { parseEventStream } from '../sse/parse-event-stream.js';
 import { AskStreamError, isRetryableStatus } from './ask-error.js';
 import { decodeFrame } from './decode-frame.js';

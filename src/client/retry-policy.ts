@@ -43,11 +43,12 @@ export function parseRetryAfter(value: string | null | undefined, now: number, m
   if (text === '') return undefined;
   let ms: number;
   if (/^\d+$/.test(text)) ms = Number(text) * 1000;
-  else {
+  // An HTTP date starts with a day name in all three of its forms; Date.parse alone would take "-5".
+  else if (/^[A-Za-z]/.test(text)) {
     const date = Date.parse(text);
     if (Number.isNaN(date)) return undefined;
     ms = date - now;
-  }
+  } else return undefined;
   return Math.min(Math.max(ms, 0), maxMs);
 }
 

@@ -107,21 +107,24 @@ export class AskStreamController implements ReactiveController {
    */
   restore(exchanges: readonly ExchangeSnapshot[], pending?: PendingAsk): Promise<void> {
     this.cancel();
-    this.#latest = undefined;
     this.#exchanges = exchanges.map((e) => ({ ...e, id: this.#nextId++ }));
     const last = this.#exchanges.at(-1);
-    if (last) this.#lastQuery = last.query;
-    if (last?.status !== 'streaming') {
-      this.#host.requestUpdate();
-      return Promise.resolve();
-    }
-    if (!pending?.idempotencyKey) {
+    this.#lastQuery = last?.query;
+    if (last?.status === 'streaming' && pending?.idempotencyKey) return this.#run(last, { ...pending });
+    if (last?.status === 'streaming') {
       last.status = 'error';
       last.error = { code: 'INCOMPLETE', message: 'The answer was interrupted.', retryable: true };
-      this.#host.requestUpdate();
-      return Promise.resolve();
     }
-    return this.#run(last, { ...pending });
+    // The last exchange is the latest ask again (status, response, error), ended.
+    this.#latest = last && {
+      abort: new AbortController(),
+      ended: true,
+      reconnecting: false,
+      exchange: last,
+      pending: { idempotencyKey: '' },
+    };
+    this.#host.requestUpdate();
+    return Promise.resolve();
   }
 
   async #run(exchange: MutableExchange, pending: PendingAsk): Promise<void> {
