@@ -38,7 +38,16 @@ describe('SSE ids and resume', () => {
       const server = await startHandler({ backend, resumeStore });
       try {
         const got = await receive(await post(server.url, { query: 'q' }, { headers: headers(key(1)) }));
-        assert.deepEqual(types(got.frames), ['start', 'chunk', 'chunk', 'chunk', 'chunk', 'chunk', 'metadata', 'complete']);
+        assert.deepEqual(types(got.frames), [
+          'start',
+          'chunk',
+          'chunk',
+          'chunk',
+          'chunk',
+          'chunk',
+          'metadata',
+          'complete',
+        ]);
         assert.deepEqual(got.ids, ['1', '2', '3', '4', '5', '6', '7', '8']);
         assert.equal(answerText(got.frames), PIECES.join(''));
       } finally {
