@@ -102,7 +102,8 @@ export class AskStreamController implements ReactiveController {
    * cancelling an ask in flight. When the last one was still streaming and
    * `pending` says where it stood, that ask resumes: the server sends what
    * follows (with `Last-Event-ID`) and it ends like any other ask. Without
-   * `pending` it ends at once as `INCOMPLETE`, keeping its text. Resolves when
+   * `pending` (or with text but no SSE id to resume after) it ends at once as
+   * `INCOMPLETE`, keeping its text. Resolves when
    * the resumed ask ends.
    */
   restore(exchanges: readonly ExchangeSnapshot[], pending?: PendingAsk): Promise<void> {
@@ -110,7 +111,9 @@ export class AskStreamController implements ReactiveController {
     this.#exchanges = exchanges.map((e) => ({ ...e, id: this.#nextId++ }));
     const last = this.#exchanges.at(-1);
     this.#lastQuery = last?.query;
-    if (last?.status === 'streaming' && pending?.idempotencyKey) return this.#run(last, { ...pending });
+    // Text without an SSE id to resume after cannot be continued without showing it twice.
+    const resumable = !!pending?.idempotencyKey && (!!pending.lastEventId || last?.response === '');
+    if (last?.status === 'streaming' && resumable) return this.#run(last, { ...pending! });
     if (last?.status === 'streaming') {
       last.status = 'error';
       last.error = { code: 'INCOMPLETE', message: 'The answer was interrupted.', retryable: true };

@@ -153,4 +153,23 @@ describe('AskStreamController: retry and resume', () => {
     expect(controller.response).to.equal('half');
     expect(calls).to.deep.equal([]);
   });
+
+  it('restore() does not resume text that came without an SSE id (it would show twice)', async () => {
+    const { controller, attempts } = setup([[chunk('half'), complete()]]);
+    await controller.restore([{ query: 'q', response: 'half', metadata: null, error: null, status: 'streaming' }], {
+      idempotencyKey: 'k',
+    });
+    expect(controller.status).to.equal('error');
+    expect(controller.response).to.equal('half');
+    expect(await attempts()).to.have.length(0);
+  });
+
+  it('restore() of an ask that had received nothing asks again under its key', async () => {
+    const { controller, attempts } = setup([[chunk('whole'), complete()]]);
+    await controller.restore([{ query: 'q', response: '', metadata: null, error: null, status: 'streaming' }], {
+      idempotencyKey: 'k-0',
+    });
+    expect(controller.response).to.equal('whole');
+    expect((await attempts()).map((a) => [a.idempotencyKey, a.lastEventId])).to.deep.equal([['k-0', null]]);
+  });
 });
