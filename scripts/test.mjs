@@ -19,6 +19,8 @@ function step(name, cmd, args, env = process.env) {
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 
 step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
+step('lint (ESLint)', bin('eslint'), ['.']);
+step('format check (Prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 step('build (CDN bundles, npm modules, manifest)', 'npm', ['run', '--silent', 'build']);
 
 const chrome = ensureChromium();
