@@ -3,6 +3,7 @@ import {
   createAskStreamHandler,
   demoBackend,
   httpBackend,
+  memoryResumeStore,
   openAICompatibleBackend,
   toNodeHandler,
   type AskBackend,
@@ -53,27 +54,47 @@ export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): ChosenBack
   };
 }
 
+/** `ALLOW_ORIGINS=https://a.example,https://b.example`: the cross-origin pages allowed to ask. */
+export function allowOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.ALLOW_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
 /**
  * Mounts the ask-stream handler at `POST /api/ask/stream` in Vite's dev and
- * preview servers, with the backend the environment asks for.
+ * preview servers, with the backend the environment asks for, the origins of
+ * `ALLOW_ORIGINS`, and a memory resume store (one instance: retries and resumes
+ * never run the backend twice).
  */
 export function askStreamDevServer(env: NodeJS.ProcessEnv = process.env): Plugin {
   let chosen: ChosenBackend | undefined;
+  const allowOrigins = allowOriginsFromEnv(env);
   const middleware = () => {
     chosen ??= backendFromEnv(env);
-    return toNodeHandler(createAskStreamHandler({ backend: chosen.backend }));
+    return toNodeHandler(
+      createAskStreamHandler({ backend: chosen.backend, allowOrigins, resumeStore: memoryResumeStore() }),
+    );
   };
   const announce = (info: (message: string) => void) =>
-    info(`[ask-stream] POST ${ENDPOINT} → backend: ${chosen!.description}`);
+    info(
+      `[ask-stream] POST ${ENDPOINT} → backend: ${chosen!.description}` +
+        (allowOrigins.length ? `; cross-origin pages allowed (ALLOW_ORIGINS): ${allowOrigins.join(', ')}` : ''),
+    );
+  // First in the stack, ahead of Vite's own CORS middleware, which would answer
+  // this endpoint's preflights by Vite's rules (localhost only) instead of the handler's.
+  const mount = (middlewares: { stack: Array<{ route: string; handle: unknown }> }, handle: unknown) =>
+    middlewares.stack.unshift({ route: ENDPOINT, handle });
   return {
     name: 'ask-stream-dev-server',
     configureServer(server) {
-      server.middlewares.use(ENDPOINT, middleware());
+      mount(server.middlewares, middleware());
       // After Vite's own banner, which clears the screen before it prints.
       server.httpServer?.once('listening', () => setTimeout(() => announce((m) => server.config.logger.info(m))));
     },
     configurePreviewServer(server) {
-      server.middlewares.use(ENDPOINT, middleware());
+      mount(server.middlewares, middleware());
       server.httpServer.once('listening', () => setTimeout(() => announce((m) => server.config.logger.info(m))));
     },
   };

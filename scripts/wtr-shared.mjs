@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { testServerMiddleware } from '../test/support/server-middleware.mjs';
 import { askStreamHandlerMiddleware } from '../test/support/handler-middleware.mjs';
 import { MARKDOWN_IT_ALIASES } from './markdown-it-aliases.mjs';
+import { resumeServerMiddleware } from '../test/support/resume-server.mjs';
 
 const replace = fromRollup(rollupReplace);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -62,13 +63,35 @@ const markdownItAliases = {
   },
 };
 
+// `executeServerCommand('go-offline', {forMs})`: real offline emulation (navigator.onLine,
+// the offline/online events, failing requests) for `forMs`, where the launcher can
+// do it (Playwright); elsewhere it answers false and the test says why it skips.
+// Offline cuts the page's line to the test runner too, so the command answers
+// first and the page comes back online by itself.
+const networkCommand = {
+  name: 'go-offline-command',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'go-offline') return undefined;
+    if (session.browser.type !== 'playwright') return false;
+    const context = session.browser.getPage(session.id).context();
+    const forMs = Math.min(Number(payload?.forMs) || 1000, 10_000);
+    setTimeout(() => {
+      void context
+        .setOffline(true)
+        .then(() => new Promise((r) => setTimeout(r, forMs)))
+        .then(() => context.setOffline(false));
+    }, 50);
+    return true;
+  },
+};
+
 export const sharedConfig = {
   rootDir: ROOT,
   files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
-  middleware: [testServerMiddleware, askStreamHandlerMiddleware],
+  middleware: [testServerMiddleware, askStreamHandlerMiddleware, resumeServerMiddleware],
   plugins: [
     replace({
       preventAssignment: true,
@@ -81,6 +104,7 @@ export const sharedConfig = {
     }),
     reactAsModule,
     markdownItAliases,
+    networkCommand,
     esbuildPlugin({
       ts: true,
       tsx: true,

@@ -8,12 +8,14 @@ export {
   AskStreamCompleteEvent,
   AskStreamErrorEvent,
   AskStreamCancelEvent,
+  AskStreamRetryingEvent,
   type AskStreamEventMap,
 } from './element/events.js';
 export { DEFAULT_STRINGS, type AskStreamStrings } from './element/strings.js';
 export { defineAskStream } from './element/define.js';
 export { AskStreamController, type AskStreamControllerOptions } from './controller/ask-stream-controller.js';
 export type * from './controller/types.js';
-export { streamAsk, AskStreamError, DEFAULT_TIMEOUT, type AskRequest } from './client/index.js';
+export { streamAsk, AskStreamError, DEFAULT_TIMEOUT, type AskRequest, type RetryInfo } from './client/index.js';
+export { PERSIST_MAX_CHARS, type PersistMode } from './element/transcript-persistence.js';
 export { parseEventStream, type SseEvent } from './sse/index.js';
 export type * from './protocol.js';

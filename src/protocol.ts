@@ -28,6 +28,10 @@ export interface MetadataFrame {
   [key: string]: unknown;
 }
 
+/**
+ * The last frame of an answer. A frame of type `done` (the other spelling of the
+ * same SSE pattern) is accepted by the client as an alias and read as `complete`.
+ */
 export interface CompleteFrame {
   type: 'complete';
   success: boolean;
@@ -49,8 +53,24 @@ export type AnswerMetadata = Omit<MetadataFrame, 'type'>;
 /** Error codes the client makes itself; servers may send any other code. */
 export type ClientErrorCode = 'HTTP_ERROR' | 'BAD_CONTENT_TYPE' | 'NETWORK' | 'TIMEOUT' | 'INCOMPLETE';
 
-/** Error codes the bundled server handler sends. */
-export type ServerErrorCode = 'BAD_REQUEST' | 'TIMEOUT' | 'BACKEND_UNAVAILABLE' | 'SERVER_ERROR';
+/**
+ * Error codes the bundled server handler sends. `RESUME_UNAVAILABLE`: a request
+ * to resume an ask (`Last-Event-ID`) that the server cannot serve, because it has
+ * no resume store or the store no longer holds that ask.
+ */
+export type ServerErrorCode = 'BAD_REQUEST' | 'TIMEOUT' | 'BACKEND_UNAVAILABLE' | 'SERVER_ERROR' | 'RESUME_UNAVAILABLE';
+
+/** The code of the error frame that refuses a resume; the client then ends the ask as it would have. */
+export const RESUME_UNAVAILABLE = 'RESUME_UNAVAILABLE';
+
+/**
+ * The request header naming an ask: the same value on every retry and resume of
+ * it, so a server can answer them from what it already produced.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** The request header of a resume: the SSE `id` of the last frame the client has. */
+export const LAST_EVENT_ID_HEADER = 'Last-Event-ID';
 
 /** The default code of an `error` frame that names none. */
 export const DEFAULT_SERVER_ERROR_CODE = 'SERVER_ERROR';

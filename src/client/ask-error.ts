@@ -6,16 +6,22 @@ export class AskStreamError extends Error {
 
   readonly code: ClientErrorCode | (string & {});
   readonly retryable: boolean;
+  /** The HTTP status, for `HTTP_ERROR`. */
+  readonly status: number | undefined;
+  /** The server's `Retry-After`, in ms from when it arrived, when it sent one. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     code: ClientErrorCode | (string & {}),
     message: string,
     retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number; retryAfterMs?: number },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = retryable;
+    this.status = options?.status;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

@@ -28,7 +28,9 @@ export function decodeFrame(data: string): Frame | undefined {
     }
     case 'metadata':
       return { ...value, type: 'metadata' };
+    // `done` is how the same SSE pattern spells its last frame elsewhere: an alias.
     case 'complete':
+    case 'done':
       return { type: 'complete', success: value.success !== false };
     case 'error': {
       const frame: Frame = {

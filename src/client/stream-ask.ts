@@ -1,14 +1,24 @@
-import { EVENT_STREAM_MEDIA_TYPE, type Frame } from '../protocol.js';
-import { parseEventStream } from '../sse/parse-event-stream.js';
-import { AskStreamError, isRetryableStatus } from './ask-error.js';
-import { decodeFrame } from './decode-frame.js';
-import { IdleTimer } from './idle-timer.js';
+import { RESUME_UNAVAILABLE, type Frame } from '../protocol.js';
+import { AskStreamError } from './ask-error.js';
+import { newAskId } from './ask-id.js';
+import { connect, type ConnectRequest } from './connect.js';
+import { DEFAULT_RETRY_POLICY, mayRetry, retryDelay, type RetryPolicy } from './retry-policy.js';
+import { REAL_ENVIRONMENT, type RetryEnvironment } from './wait.js';
 
-/** The longest silence an ask waits for by default, in milliseconds. */
-export const DEFAULT_TIMEOUT = 30_000;
+export { DEFAULT_TIMEOUT } from './connect.js';
+
+/** One retry about to happen. */
+export interface RetryInfo {
+  /** Which retry this is, from 1. */
+  attempt: number;
+  /** How long the client waits before it, in ms. */
+  delayMs: number;
+  /** The failure that caused it. */
+  code: string;
+}
 
 /** One ask: where to send it and how. */
-export interface AskRequest {
+export interface AskRequest extends ConnectRequest {
   endpoint: string | URL;
   query: string;
   /** Extra request headers, e.g. authorization. */
@@ -17,130 +27,137 @@ export interface AskRequest {
   body?: Record<string, unknown>;
   /** Longest silence (no bytes at all, headers included) in ms before `TIMEOUT`; 0 or less: none. */
   timeout?: number;
-  /** Aborting it ends the ask: the generator then throws the signal's reason. */
+  /** Aborting it ends the ask, during a wait between retries too: the generator then throws the signal's reason. */
   signal?: AbortSignal;
   /** The `fetch` to use; the global one by default. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * How many times a failed attempt is tried again (default 2; 0: never).
+   * It counts failures in a row: a reconnect that brings new frames starts the count again.
+   */
+  retries?: number;
+  /** The ask's id, sent as `Idempotency-Key` on every attempt. Default: a fresh `crypto.randomUUID()`. */
+  idempotencyKey?: string;
+  /** Resume an ask already under way (after a reload): the SSE id of the last frame received. */
+  lastEventId?: string;
+  /** Called before each retry, with the wait to come. */
+  onRetry?(info: RetryInfo): void;
+  /** Called when a retry waits for the browser to come back online (no attempt is spent on it). */
+  onOffline?(): void;
+  /** Called with the SSE id of each frame, before the frame is yielded: what a resume would send. */
+  onEventId?(id: string): void;
+  /** Replaces the clock, the random source or the network state (tests). */
+  environment?: Partial<RetryEnvironment>;
+  /** Replaces the backoff numbers (base 500 ms, cap 8 s, `Retry-After` capped at 60 s). */
+  retryPolicy?: Partial<Omit<RetryPolicy, 'retries'>>;
 }
 
 /**
- * Performs one ask and yields the protocol frames as they arrive. It ends after
- * a `complete` or `error` frame (both are yielded), and throws an
- * {@link AskStreamError} for every failure the client detects itself:
- * `HTTP_ERROR`, `BAD_CONTENT_TYPE`, `NETWORK`, `TIMEOUT`, `INCOMPLETE`.
- * Leaving the loop early closes the connection. Knows nothing of the DOM.
+ * Performs one ask and yields the protocol frames as they arrive, once each. It
+ * ends after a `complete` or `error` frame (both are yielded).
+ *
+ * A failure before the answer starts (`HTTP_ERROR` 408/429/5xx, `NETWORK`,
+ * `TIMEOUT`, `INCOMPLETE`) is tried again up to `retries` times, with
+ * exponential backoff and full jitter, honouring `Retry-After`; while the
+ * browser is offline it waits for the `online` event instead. A lost connection
+ * after text has arrived (`NETWORK`, `INCOMPLETE`) is resumed with
+ * `Last-Event-ID`, with the same limits: the server sends only what follows.
+ * Every attempt carries the same `Idempotency-Key`. What cannot be retried or
+ * resumed is thrown as an {@link AskStreamError}, as the last attempt saw it.
+ * Knows nothing of the DOM.
  */
 export async function* streamAsk(request: AskRequest): AsyncGenerator<Frame, void, undefined> {
-  const { signal } = request;
-  signal?.throwIfAborted();
-  const timeout = request.timeout ?? DEFAULT_TIMEOUT;
-  // One controller for the whole exchange, so that the caller's abort, the idle
-  // timer and an early exit all close the same connection.
-  const connection = new AbortController();
-  const onAbort = () => connection.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const idle = new IdleTimer(timeout, () => connection.abort(new DOMException('Idle timeout', 'TimeoutError')));
+  request.signal?.throwIfAborted();
+  const env: RetryEnvironment = { ...REAL_ENVIRONMENT, ...request.environment };
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...request.retryPolicy, retries: retriesOf(request.retries) };
+  const signal = request.signal ?? new AbortController().signal;
+  const idempotencyKey = request.idempotencyKey ?? newAskId();
 
-  // A failure caused by the caller's abort is the caller's (rethrown as is); one
-  // caused by the idle timer is a TIMEOUT, whatever the fetch made of it.
-  const explain = (cause: unknown, otherwise: () => AskStreamError): unknown => {
-    if (signal?.aborted) return signal.reason ?? cause;
-    if (idle.fired) {
-      return new AskStreamError('TIMEOUT', `No response from the server for ${timeout / 1000} s.`, true, { cause });
-    }
-    return otherwise();
-  };
+  let lastEventId = request.lastEventId || undefined;
+  // A resume after a reload: text may have arrived before it.
+  let answerStarted = lastEventId !== undefined;
+  let yielded = false;
+  // False once a frame arrived that no SSE id tells apart: such a stream cannot be resumed.
+  let identified = true;
+  let failures = 0;
+  // The failure that started a run of reconnects: what the ask ends with if the server cannot resume.
+  let interruption: AskStreamError | undefined;
 
-  try {
-    idle.touch();
-    let response: Response;
+  for (;;) {
+    const resuming = lastEventId !== undefined;
+    let first = true;
     try {
-      response = await (request.fetch ?? globalThis.fetch)(request.endpoint, {
-        method: 'POST',
-        headers: requestHeaders(request.headers),
-        body: JSON.stringify({ ...request.body, query: request.query }),
-        signal: connection.signal,
-        cache: 'no-store',
-      });
-    } catch (cause) {
-      throw explain(cause, () => new AskStreamError('NETWORK', 'Could not reach the server.', true, { cause }));
-    }
-    idle.touch();
-
-    if (!response.ok) {
-      void response.body?.cancel().catch(() => {});
-      const text = response.statusText ? ` ${response.statusText}` : '';
-      throw new AskStreamError(
-        'HTTP_ERROR',
-        `The server answered HTTP ${response.status}${text}.`,
-        isRetryableStatus(response.status),
-      );
-    }
-    if (mediaType(response.headers.get('content-type')) !== EVENT_STREAM_MEDIA_TYPE) {
-      // Whatever came instead (often an HTML error page) is never shown.
-      void response.body?.cancel().catch(() => {});
-      throw new AskStreamError('BAD_CONTENT_TYPE', 'The server did not answer with an event stream.', false);
-    }
-    if (response.body) {
-      try {
-        for await (const { data } of parseEventStream(watchBody(response.body, idle, connection.signal))) {
-          const frame = decodeFrame(data);
-          if (!frame) continue;
-          yield frame;
-          if (frame.type === 'complete' || frame.type === 'error') return;
+      const target = { idempotencyKey, lastEventId, now: env.now, maxRetryAfterMs: policy.maxRetryAfterMs };
+      for await (const { frame, id } of connect(request, target)) {
+        const fresh = follows(id, lastEventId);
+        if (resuming && first && (!fresh || isResumeRefusal(frame))) throw new ResumeRefused(unresumable(interruption));
+        first = false;
+        if (fresh) {
+          lastEventId = id;
+          request.onEventId?.(id);
+        } else {
+          identified = false;
         }
-      } catch (cause) {
-        throw explain(cause, () => new AskStreamError('NETWORK', 'The connection was lost.', true, { cause }));
+        failures = 0;
+        interruption = undefined;
+        if (frame.type === 'chunk') answerStarted = true;
+        yielded = true;
+        yield frame;
       }
+      return;
+    } catch (error) {
+      if (error instanceof ResumeRefused) throw error.error;
+      if (!(error instanceof AskStreamError)) throw error;
+      const canContinue = !yielded || (identified && lastEventId !== undefined);
+      if (policy.retries === 0 || !canContinue || !mayRetry(error, answerStarted)) throw error;
+      interruption ??= error;
+      if (!env.isOnline()) {
+        // Attempts made offline would all fail: wait for the network, then try at once.
+        request.onOffline?.();
+        await env.whenOnline(signal);
+        continue;
+      }
+      if (++failures > policy.retries) throw error;
+      const delayMs = retryDelay(failures, error, env.random, policy);
+      request.onRetry?.({ attempt: failures, delayMs, code: error.code });
+      await env.sleep(delayMs, signal);
     }
-    throw new AskStreamError('INCOMPLETE', 'The answer ended before it was complete.', true);
-  } finally {
-    idle.stop();
-    signal?.removeEventListener('abort', onAbort);
-    connection.abort();
   }
 }
 
-function requestHeaders(extra: Record<string, string> | undefined): Headers {
-  const headers = new Headers(extra);
-  headers.set('Content-Type', 'application/json');
-  headers.set('Accept', EVENT_STREAM_MEDIA_TYPE);
-  return headers;
+function retriesOf(value: number | undefined): number {
+  if (value === undefined || Number.isNaN(value)) return DEFAULT_RETRY_POLICY.retries;
+  return Math.max(0, Math.floor(value));
 }
 
-/** `text/event-stream; charset=utf-8` → `text/event-stream`. */
-function mediaType(contentType: string | null): string {
-  return (contentType ?? '').split(';', 1)[0]!.trim().toLowerCase();
+const isInteger = (id: string) => /^\d{1,15}$/.test(id);
+
+/** Whether `id` names a frame after `previous`: set, different, and (for numbers) greater. */
+function follows(id: string, previous: string | undefined): boolean {
+  if (id === '' || id === previous) return false;
+  if (previous !== undefined && isInteger(id) && isInteger(previous)) return Number(id) > Number(previous);
+  return true;
 }
 
-/**
- * Passes the body through, restarting the idle timer whenever bytes arrive.
- * It also ends the read itself when `signal` aborts: a `fetch` other than the
- * browser's may not tie the body to the request's signal, and the idle timeout
- * and `cancel()` must work all the same.
- */
-function watchBody(body: ReadableStream<Uint8Array>, idle: IdleTimer, signal: AbortSignal): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  const onAbort = () => void reader.cancel(signal.reason).catch(() => {});
-  signal.addEventListener('abort', onAbort, { once: true });
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { done, value } = await reader.read();
-        if (signal.aborted) throw signal.reason;
-        if (done) {
-          signal.removeEventListener('abort', onAbort);
-          return controller.close();
-        }
-        if (value.byteLength > 0) idle.touch();
-        controller.enqueue(value);
-      },
-      cancel: (reason) => {
-        signal.removeEventListener('abort', onAbort);
-        return reader.cancel(reason);
-      },
-    },
-    // No read-ahead: the parser buffers what it needs, and a cancel reaches the socket at once.
-    { highWaterMark: 0 },
+function isResumeRefusal(frame: Frame): boolean {
+  return frame.type === 'error' && frame.code === RESUME_UNAVAILABLE;
+}
+
+/** Thrown inside the loop so that its own catch passes the error on instead of retrying it. */
+class ResumeRefused {
+  readonly error: AskStreamError;
+  constructor(error: AskStreamError) {
+    this.error = error;
+  }
+}
+
+/** Ends the ask as the interruption would have, saying that resuming failed. */
+function unresumable(interruption: AskStreamError | undefined): AskStreamError {
+  const original = interruption ?? new AskStreamError('INCOMPLETE', 'The answer was interrupted.', true);
+  return new AskStreamError(
+    original.code,
+    `${original.message} The server could not resume the answer.`,
+    original.retryable,
+    { cause: original },
   );
 }

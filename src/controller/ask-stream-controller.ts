@@ -1,11 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_SERVER_ERROR_CODE, type AnswerMetadata } from '../protocol.js';
 import { AskStreamError } from '../client/ask-error.js';
+import { newAskId } from '../client/ask-id.js';
 import { streamAsk, type AskRequest } from '../client/stream-ask.js';
-import type { AskCallbacks, AskError, AskStatus, Exchange } from './types.js';
+import type { AskCallbacks, AskError, AskStatus, Exchange, ExchangeSnapshot, PendingAsk } from './types.js';
 
 /** How to reach the server, read afresh at the start of every ask. */
-export type RequestOptions = Omit<AskRequest, 'query' | 'signal'>;
+export type RequestOptions = Omit<
+  AskRequest,
+  'query' | 'signal' | 'idempotencyKey' | 'lastEventId' | 'onRetry' | 'onOffline' | 'onEventId'
+>;
 
 export interface AskStreamControllerOptions extends AskCallbacks {
   request(): RequestOptions;
@@ -17,7 +21,10 @@ type MutableExchange = { -readonly [K in keyof Exchange]: Exchange[K] };
 interface Ask {
   readonly abort: AbortController;
   readonly exchange: MutableExchange;
+  readonly pending: PendingAsk;
   ended: boolean;
+  /** Between a failed attempt and the next frame. */
+  reconnecting: boolean;
 }
 
 /**
@@ -62,28 +69,102 @@ export class AskStreamController implements ReactiveController {
   get exchanges(): readonly Exchange[] {
     return this.#exchanges;
   }
+  /** True while the latest ask waits to retry or resume after a failed attempt. */
+  get reconnecting(): boolean {
+    const latest = this.#latest;
+    return !!latest && !latest.ended && latest.reconnecting;
+  }
+  /** The latest ask's wire state while it streams (what a resume needs), else null. */
+  get pending(): PendingAsk | null {
+    const latest = this.#latest;
+    return latest && !latest.ended ? { ...latest.pending } : null;
+  }
 
   /** Asks `query`; resolves when that ask ends, however it ends. Never rejects. */
   async ask(query: string): Promise<void> {
     if (typeof query !== 'string' || !query.trim()) return;
     // A newer ask supersedes the one in flight, which ends (as cancelled) first.
     this.cancel();
-    const ask: Ask = {
-      abort: new AbortController(),
-      ended: false,
-      exchange: { id: this.#nextId++, query, response: '', metadata: null, error: null, status: 'streaming' },
+    const exchange: MutableExchange = {
+      id: this.#nextId++,
+      query,
+      response: '',
+      metadata: null,
+      error: null,
+      status: 'streaming',
     };
+    this.#exchanges.push(exchange);
+    return this.#run(exchange, { idempotencyKey: newAskId() });
+  }
+
+  /**
+   * Replaces the transcript with saved exchanges (after a page reload, say),
+   * cancelling an ask in flight. When the last one was still streaming and
+   * `pending` says where it stood, that ask resumes: the server sends what
+   * follows (with `Last-Event-ID`) and it ends like any other ask. Without
+   * `pending` (or with text but no SSE id to resume after) it ends at once as
+   * `INCOMPLETE`, keeping its text. Resolves when
+   * the resumed ask ends.
+   */
+  restore(exchanges: readonly ExchangeSnapshot[], pending?: PendingAsk): Promise<void> {
+    this.cancel();
+    this.#exchanges = exchanges.map((e) => ({ ...e, id: this.#nextId++ }));
+    const last = this.#exchanges.at(-1);
+    this.#lastQuery = last?.query;
+    // Text without an SSE id to resume after cannot be continued without showing it twice.
+    const resumable = !!pending?.idempotencyKey && (!!pending.lastEventId || last?.response === '');
+    if (last?.status === 'streaming' && resumable) return this.#run(last, { ...pending! });
+    if (last?.status === 'streaming') {
+      last.status = 'error';
+      last.error = { code: 'INCOMPLETE', message: 'The answer was interrupted.', retryable: true };
+    }
+    // The last exchange is the latest ask again (status, response, error), ended.
+    this.#latest = last && {
+      abort: new AbortController(),
+      ended: true,
+      reconnecting: false,
+      exchange: last,
+      pending: { idempotencyKey: '' },
+    };
+    this.#host.requestUpdate();
+    return Promise.resolve();
+  }
+
+  async #run(exchange: MutableExchange, pending: PendingAsk): Promise<void> {
+    const ask: Ask = { abort: new AbortController(), ended: false, reconnecting: false, exchange, pending };
+    const { query } = exchange;
     this.#latest = ask;
     this.#lastQuery = query;
-    this.#exchanges.push(ask.exchange);
     this.#host.requestUpdate();
     this.#options.onStart?.({ query });
     // A start listener may have cancelled or replaced this ask already.
     if (ask.ended) return;
+    const reconnecting = () => {
+      if (ask.ended || ask.reconnecting) return;
+      ask.reconnecting = true;
+      this.#host.requestUpdate();
+    };
     try {
-      const frames = streamAsk({ ...this.#options.request(), query, signal: ask.abort.signal });
+      const frames = streamAsk({
+        ...this.#options.request(),
+        query,
+        signal: ask.abort.signal,
+        idempotencyKey: pending.idempotencyKey,
+        lastEventId: pending.lastEventId,
+        onEventId: (id) => (ask.pending.lastEventId = id),
+        onOffline: reconnecting,
+        onRetry: ({ attempt, delayMs, code }) => {
+          if (ask.ended) return;
+          reconnecting();
+          this.#options.onRetrying?.({ query, attempt, delayMs, code });
+        },
+      });
       for await (const frame of frames) {
         if (ask.ended) return;
+        if (ask.reconnecting) {
+          ask.reconnecting = false;
+          this.#host.requestUpdate();
+        }
         switch (frame.type) {
           case 'chunk': {
             ask.exchange.response += frame.content;

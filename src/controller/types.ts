@@ -39,6 +39,15 @@ export interface ErrorDetail extends AskError {
   query: string;
   response: string;
 }
+export interface RetryingDetail {
+  query: string;
+  /** Which retry this is, from 1. */
+  attempt: number;
+  /** The wait before it, in ms. */
+  delayMs: number;
+  /** The failure that caused it (`HTTP_ERROR`, `NETWORK`, `TIMEOUT`, `INCOMPLETE`). */
+  code: string;
+}
 export interface CancelDetail {
   query: string;
   response: string;
@@ -55,4 +64,17 @@ export interface AskCallbacks {
   onComplete?(detail: CompleteDetail): void;
   onError?(detail: ErrorDetail): void;
   onCancel?(detail: CancelDetail): void;
+  /** A failed attempt is about to be tried again; never a terminal call. */
+  onRetrying?(detail: RetryingDetail): void;
 }
+
+/** Where an ask in flight stands on the wire: enough to resume it from another page load. */
+export interface PendingAsk {
+  /** Sent as `Idempotency-Key`. */
+  idempotencyKey: string;
+  /** The SSE id of the last frame received, if any. */
+  lastEventId?: string;
+}
+
+/** One exchange as it is saved and restored. */
+export type ExchangeSnapshot = Omit<Exchange, 'id'>;

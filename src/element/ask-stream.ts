@@ -11,6 +11,7 @@ import {
   AskStreamCompleteEvent,
   AskStreamErrorEvent,
   AskStreamMetadataEvent,
+  AskStreamRetryingEvent,
   AskStreamStartEvent,
 } from './events.js';
 import { styles } from './ask-stream.styles.js';
@@ -18,6 +19,7 @@ import { FollowScrollController } from './follow-scroll.js';
 import { nextFrame } from './next-frame.js';
 import { sourcesView } from './sources-view.js';
 import { DEFAULT_STRINGS, type AskStreamStrings } from './strings.js';
+import { persistKeyFor, TranscriptPersistence, type PersistMode } from './transcript-persistence.js';
 
 export type AskStreamTheme = 'light' | 'dark' | 'auto';
 
@@ -35,6 +37,7 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
  * @fires {AskStreamCompleteEvent} ask-stream-complete - The answer is complete. `detail: {query, response, metadata}`.
  * @fires {AskStreamErrorEvent} ask-stream-error - The ask failed. `detail: {query, code, message, retryable, response}`.
  * @fires {AskStreamCancelEvent} ask-stream-cancel - The ask was cancelled or superseded. `detail: {query, response}`.
+ * @fires {AskStreamRetryingEvent} ask-stream-retrying - A failed attempt will be tried again after `delayMs`. `detail: {query, attempt, delayMs, code}`.
  *
  * @csspart base - The widget's frame.
  * @csspart transcript - The conversation log.
@@ -48,6 +51,7 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
  * @csspart source - One source.
  * @csspart confidence - The confidence indicator.
  * @csspart outcome - The note on an older answer that failed or was stopped.
+ * @csspart reconnecting - "Reconnecting…", while a failed attempt waits to be tried again.
  * @csspart error - The latest ask's error message.
  * @csspart retry - The retry button (only for retryable errors).
  * @csspart form - The question form.
@@ -82,6 +86,9 @@ export class AskStreamElement extends LitElement {
     body: { attribute: false },
     strings: { attribute: false },
     allowImages: { type: Boolean, attribute: 'allow-images' },
+    retries: { type: Number },
+    persist: { type: String },
+    persistKey: { type: String, attribute: 'persist-key' },
   };
 
   /** Where the question is POSTed. */
@@ -101,6 +108,16 @@ export class AskStreamElement extends LitElement {
   declare strings: Partial<AskStreamStrings>;
   /** Render Markdown images in answers (off: an injected image URL can leak data). */
   declare allowImages: boolean;
+  /**
+   * How many times a failed attempt is tried again, with backoff: before the answer
+   * starts, and to resume a lost connection mid-answer; 0: never.
+   * @default 2
+   */
+  declare retries: number;
+  /** Keep the transcript across reloads: `session` (sessionStorage) or `local` (localStorage); unset: not kept. */
+  declare persist: PersistMode | null;
+  /** The storage key of `persist`; default: derived from `endpoint`. */
+  declare persistKey: string | null;
 
   #placeholder: string | undefined;
   #renderers = new Map<number, IncrementalMarkdown>();
@@ -110,14 +127,26 @@ export class AskStreamElement extends LitElement {
   }));
 
   readonly #asks = new AskStreamController(this, {
-    request: () => ({ endpoint: this.endpoint, headers: this.headers, body: this.body, timeout: this.timeout }),
+    request: () => ({
+      endpoint: this.endpoint,
+      headers: this.headers,
+      body: this.body,
+      timeout: this.timeout,
+      retries: this.retries,
+    }),
     onStart: (d) => this.dispatchEvent(new AskStreamStartEvent(d)),
     onChunk: (d) => this.dispatchEvent(new AskStreamChunkEvent(d)),
     onMetadata: (d) => this.dispatchEvent(new AskStreamMetadataEvent(d)),
     onComplete: (d) => this.dispatchEvent(new AskStreamCompleteEvent(d)),
     onError: (d) => this.dispatchEvent(new AskStreamErrorEvent(d)),
     onCancel: (d) => this.dispatchEvent(new AskStreamCancelEvent(d)),
+    onRetrying: (d) => this.dispatchEvent(new AskStreamRetryingEvent(d)),
   });
+
+  readonly #persistence = new TranscriptPersistence(this, this.#asks, () => ({
+    mode: this.persist === 'session' || this.persist === 'local' ? this.persist : null,
+    key: this.persistKey || persistKeyFor(this.endpoint),
+  }));
 
   constructor() {
     super();
@@ -129,6 +158,9 @@ export class AskStreamElement extends LitElement {
     this.body = {};
     this.strings = {};
     this.allowImages = false;
+    this.retries = 2;
+    this.persist = null;
+    this.persistKey = null;
   }
 
   /**
@@ -183,9 +215,10 @@ export class AskStreamElement extends LitElement {
     this.#scroll.resume();
     return this.#asks.retry();
   }
-  /** Empties the transcript, stopping an answer in flight. */
+  /** Empties the transcript, stopping an answer in flight, and the stored copy of `persist`. */
   clear(): void {
     this.#asks.clear();
+    this.#persistence.clear();
     this.#renderers.clear();
   }
 
@@ -256,6 +289,11 @@ export class AskStreamElement extends LitElement {
             : this.#renderer(exchange).render(exchange.response, streaming)
         }
       </div>
+      ${
+        latest && this.#asks.reconnecting
+          ? html`<p part="reconnecting" class="outcome" role="status">${s.reconnecting}</p>`
+          : nothing
+      }
       ${sourcesView(exchange.metadata, s)} ${latest ? this.#latestOutcome(exchange, s) : this.#olderOutcome(exchange, s)}
     </article>`;
   }

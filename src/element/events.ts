@@ -1,5 +1,12 @@
 import type { AnswerMetadata } from '../protocol.js';
-import type { CancelDetail, ChunkDetail, CompleteDetail, ErrorDetail, StartDetail } from '../controller/types.js';
+import type {
+  CancelDetail,
+  ChunkDetail,
+  CompleteDetail,
+  ErrorDetail,
+  RetryingDetail,
+  StartDetail,
+} from '../controller/types.js';
 
 // Every event bubbles and is composed, so a host page can listen on any ancestor,
 // through any shadow roots the widget sits in.
@@ -53,6 +60,18 @@ export class AskStreamCancelEvent extends CustomEvent<CancelDetail> {
   }
 }
 
+/**
+ * A failed attempt (before the answer started, or a lost connection mid-answer)
+ * is about to be tried again after `delayMs`. Not a terminal event: the ask
+ * still ends with exactly one of complete, error or cancel.
+ */
+export class AskStreamRetryingEvent extends CustomEvent<RetryingDetail> {
+  static readonly eventName = 'ask-stream-retrying';
+  constructor(detail: RetryingDetail) {
+    super(AskStreamRetryingEvent.eventName, init(detail));
+  }
+}
+
 /** Every event of `<ask-stream>`, by name. */
 export interface AskStreamEventMap {
   'ask-stream-start': AskStreamStartEvent;
@@ -61,6 +80,7 @@ export interface AskStreamEventMap {
   'ask-stream-complete': AskStreamCompleteEvent;
   'ask-stream-error': AskStreamErrorEvent;
   'ask-stream-cancel': AskStreamCancelEvent;
+  'ask-stream-retrying': AskStreamRetryingEvent;
 }
 
 declare global {

@@ -30,6 +30,8 @@ export interface AskStreamStrings {
   copyLabel: string;
   /** Accessible name of the conversation log. */
   transcriptLabel: string;
+  /** Shown while a lost connection is tried again. */
+  reconnecting: string;
 }
 
 export const DEFAULT_STRINGS: Readonly<AskStreamStrings> = Object.freeze({
@@ -48,4 +50,5 @@ export const DEFAULT_STRINGS: Readonly<AskStreamStrings> = Object.freeze({
   copied: 'Copied',
   copyLabel: 'Copy code',
   transcriptLabel: 'Questions and answers',
+  reconnecting: 'Reconnecting…',
 });

@@ -1,6 +1,7 @@
 import type { AskStreamElement, AskStreamTheme } from '../element/ask-stream.js';
 import type { AskStreamEventMap } from '../element/events.js';
 import type { AskStreamStrings } from '../element/strings.js';
+import type { PersistMode } from '../element/transcript-persistence.js';
 
 /** What JSX may set on `<ask-stream>`: its attributes and its object properties. */
 export interface AskStreamProps {
@@ -12,6 +13,9 @@ export interface AskStreamProps {
   body?: Record<string, unknown>;
   strings?: Partial<AskStreamStrings>;
   'allow-images'?: boolean;
+  retries?: number;
+  persist?: PersistMode;
+  'persist-key'?: string;
 }
 
 /** The element's events, keyed by name. */

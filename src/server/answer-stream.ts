@@ -1,7 +1,7 @@
 import type { Frame, MetadataFrame } from '../protocol.js';
 import { delay, untilAborted } from './abortable.js';
 import { chunkText } from './chunk-text.js';
-import type { SseWriter } from './sse-writer.js';
+import type { FrameSink } from './sse-writer.js';
 import type { AskBackend, BackendAnswer, BackendMetadata, BackendResult } from './types.js';
 
 /** Everything one answer needs; the handler builds it per request. */
@@ -10,7 +10,7 @@ export interface AnswerJob {
   query: string;
   body: Record<string, unknown>;
   request: Request;
-  writer: SseWriter;
+  writer: FrameSink;
   /** Aborts when the client is gone (request signal or the body stream cancelled). */
   clientGone: AbortSignal;
   timeoutMs: number;

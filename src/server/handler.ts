@@ -3,6 +3,7 @@ import { streamAnswer } from './answer-stream.js';
 import { demoBackend } from './backends/demo.js';
 import { ALLOWED_METHODS, corsHeaders, corsVerdict, preflightResponse } from './cors.js';
 import { BadRequestError, readAskBody } from './request-body.js';
+import { answerWithResume, numbered } from './resumable-answer.js';
 import { encodeFrame, SSE_HEADERS, SseWriter } from './sse-writer.js';
 import type { AskStreamHandler, AskStreamHandlerOptions } from './types.js';
 
@@ -79,6 +80,19 @@ export function createAskStreamHandler(options: AskStreamHandlerOptions = {}): A
       return new Response(encodeFrame(frame), { status: 200, headers });
     }
 
+    const answerJob = { backend, query: parsed.query, body: parsed.body, request, ...config, onError: report };
+    const resumable = await answerWithResume({
+      request,
+      query: parsed.query,
+      store: options.resumeStore,
+      heartbeatMs: config.heartbeatMs,
+      headers,
+      // Into the store: no client's departure stops it, only the store failing.
+      produce: (writer, stop) => void streamAnswer({ ...answerJob, writer, clientGone: stop }),
+      onError: report,
+    });
+    if (resumable) return resumable;
+
     const gone = new AbortController();
     const onRequestAbort = () => gone.abort(request.signal.reason);
     if (request.signal.aborted) onRequestAbort();
@@ -90,7 +104,7 @@ export function createAskStreamHandler(options: AskStreamHandlerOptions = {}): A
       query: parsed.query,
       body: parsed.body,
       request,
-      writer,
+      writer: numbered(writer),
       clientGone: gone.signal,
       timeoutMs: config.timeoutMs,
       chunkSize: config.chunkSize,

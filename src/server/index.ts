@@ -9,6 +9,8 @@ export { openAICompatibleBackend, type OpenAICompatibleOptions } from './backend
 export { demoBackend, type DemoBackendOptions } from './backends/demo.js';
 export { DEMO_DOCUMENTS, type DemoDocument } from './backends/demo-documents.js';
 export { chunkText } from './chunk-text.js';
+export { memoryResumeStore, type MemoryResumeStore, type MemoryResumeStoreOptions } from './memory-resume-store.js';
+export type { ResumeStore, StoredFrame, Claim } from './resume-store.js';
 export type {
   AllowOrigins,
   AskBackend,

@@ -11,9 +11,16 @@ export const SSE_HEADERS: Readonly<Record<string, string>> = {
   'X-Accel-Buffering': 'no',
 };
 
-/** One frame as it goes on the wire. */
-export function encodeFrame(frame: Frame): string {
-  return `data: ${JSON.stringify(frame)}\n\n`;
+/** One frame as it goes on the wire, with its SSE `id` (a sequence number within the ask) when given. */
+export function encodeFrame(frame: Frame, id?: number): string {
+  return `${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(frame)}\n\n`;
+}
+
+/** Where an answer's frames go: the client's stream, or a resume store. */
+export interface FrameSink {
+  /** Resolves when the sink can take more (backpressure). */
+  write(frame: Frame): Promise<void>;
+  close(): void;
 }
 
 const HEARTBEAT = ': ping\n\n';
@@ -60,8 +67,8 @@ export class SseWriter {
    * (or the stream is gone), so a producer that awaits it follows the
    * client's pace.
    */
-  write(frame: Frame): Promise<void> {
-    if (!this.#enqueue(encodeFrame(frame))) return Promise.resolve();
+  write(frame: Frame, id?: number): Promise<void> {
+    if (!this.#enqueue(encodeFrame(frame, id))) return Promise.resolve();
     if ((this.#controller.desiredSize ?? 1) > 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.#resumeWriter = resolve;

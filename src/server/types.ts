@@ -1,4 +1,5 @@
 import type { MetadataFrame, Source } from '../protocol.js';
+import type { ResumeStore } from './resume-store.js';
 
 /** What the handler hands a backend beside the query. */
 export interface BackendContext {
@@ -66,6 +67,16 @@ export interface AskStreamHandlerOptions {
    * (`'https://example.com'`, `'*'` for any), or a predicate. Default: none.
    */
   allowOrigins?: AllowOrigins;
+  /**
+   * Keeps each answer (by the widget's `Idempotency-Key`) so that a retry, a
+   * duplicate or a resume (`Last-Event-ID`) of it is answered from what was
+   * produced, without calling the backend again: `memoryResumeStore()` on one
+   * instance, `redisResumeStore()` (from `ask-stream/server/redis`) across
+   * several. With a store the backend runs to the end of the answer (or
+   * `timeoutMs`) even when the client leaves. Default: none (a resume gets a
+   * `RESUME_UNAVAILABLE` error frame).
+   */
+  resumeStore?: ResumeStore;
   /**
    * Receives internal errors for logging (backend failures, and timeouts as a
    * `TimeoutError`); the client only ever sees a generic message. Never called

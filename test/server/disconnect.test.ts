@@ -45,7 +45,7 @@ function dropAfter(url: string, frames: number, ready: () => boolean): Promise<n
       let dropping = false;
       res.on('data', (c: Buffer) => {
         text += c.toString();
-        if (dropping || text.split('\n\n').filter((b) => b.startsWith('data:')).length < frames) return;
+        if (dropping || text.split('\n\n').filter((b) => /^data:/m.test(b)).length < frames) return;
         dropping = true;
         waitFor(ready, 2000, 'the upstream request').then(() => {
           req.destroy();

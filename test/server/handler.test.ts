@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { BackendContext, BackendStream } from '../../src/server/index.js';
-import { ENDPOINT, answerText, gate, post, readUntil, receive, startHandler, types, type Running } from './helpers.js';
+import {
+  ENDPOINT,
+  answerText,
+  gate,
+  post,
+  readUntil,
+  receive,
+  startHandler,
+  types,
+  type Running,
+  parseSse,
+} from './helpers.js';
 
 const ANSWER =
   'Streaming answers arrive as chunk frames. Each one is appended exactly as sent, so the reassembled text is identical to what the backend produced, spaces and all.';
@@ -135,10 +146,7 @@ describe('createAskStreamHandler: backends of every shape', () => {
       second.open();
       let text = '';
       for (let r = await reader.read(); !r.done; r = await reader.read()) text += new TextDecoder().decode(r.value);
-      const rest = text
-        .split('\n\n')
-        .filter(Boolean)
-        .map((b) => JSON.parse(b.slice(6)) as unknown);
+      const rest = parseSse(text).frames;
       assert.deepEqual(rest, [
         { type: 'chunk', content: ', world', index: 1 },
         { type: 'metadata', confidence: 0.5, sources: ['s1'] },

@@ -51,6 +51,8 @@ export function post(base: string, body: unknown, init: RequestInit = {}): Promi
 /** What an event stream carried: data frames, comments, and the raw text. */
 export interface Received {
   frames: Frame[];
+  /** The SSE id of each frame ('' when its block set none), parallel to `frames`. */
+  ids: string[];
   comments: string[];
   text: string;
 }
@@ -58,15 +60,20 @@ export interface Received {
 /** Splits an event stream's text into frames and comments (the handler writes LF-only blocks). */
 export function parseSse(text: string): Received {
   const frames: Frame[] = [];
+  const ids: string[] = [];
   const comments: string[] = [];
   for (const block of text.split('\n\n')) {
+    let id = '';
     for (const line of block.split('\n')) {
-      if (line.startsWith('data: ')) frames.push(JSON.parse(line.slice(6)) as Frame);
+      if (line.startsWith('data: ')) {
+        frames.push(JSON.parse(line.slice(6)) as Frame);
+        ids.push(id);
+      } else if (line.startsWith('id: ')) id = line.slice(4);
       else if (line.startsWith(':')) comments.push(line.slice(1).trim());
       else if (line !== '') throw new Error(`unexpected line ${JSON.stringify(line)}`);
     }
   }
-  return { frames, comments, text };
+  return { frames, ids, comments, text };
 }
 
 export async function receive(response: Response): Promise<Received> {

@@ -9,9 +9,11 @@ export type Step =
   | { delay: number }
   | { hang: true }
   | { destroy: true }
-  | { awaitRelease: string };
+  | { awaitRelease: string }
+  | { event: { id: string | number; data: unknown } };
 
 export const SSE_ENDPOINT = '/test/sse';
+export const ATTEMPTS_ENDPOINT = '/test/attempts';
 export const ECHO_ENDPOINT = '/test/echo';
 
 /** The request body that makes the middleware play `script`. */
@@ -36,5 +38,37 @@ export function cutOnRelease(): { steps: Step[]; release: () => Promise<void> } 
     release: async () => {
       await fetch('/test/release', { method: 'POST', body: key });
     },
+  };
+}
+
+/** A data frame with an SSE `id:` field. */
+export const withId = (id: string | number, value: unknown): Step => ({ event: { id, data: value } });
+
+let tagCount = 0;
+
+/**
+ * A stateful endpoint: the n-th request of this ask plays `scripts[n]` (the last
+ * one once they run out). `attempts()` reads back what each request carried.
+ */
+export function perAttempt(...scripts: Step[][]): ReturnType<typeof stateful> {
+  return stateful(scripts);
+}
+
+/**
+ * A stateful endpoint that resumes like a server would: plays the script of the
+ * request's `Last-Event-ID` (`''` for none).
+ */
+export function byLastEventId(scripts: Record<string, Step[]>): ReturnType<typeof stateful> {
+  return stateful(scripts);
+}
+
+function stateful(scripts: Step[][] | Record<string, Step[]>): {
+  body: { tag: string; scripts: Step[][] | Record<string, Step[]> };
+  attempts: () => Promise<Array<{ idempotencyKey: string | null; lastEventId: string | null; at: number }>>;
+} {
+  const tag = `attempts-${Date.now()}-${tagCount++}`;
+  return {
+    body: { tag, scripts },
+    attempts: async () => (await fetch(`${ATTEMPTS_ENDPOINT}?tag=${encodeURIComponent(tag)}`)).json(),
   };
 }

@@ -4,6 +4,12 @@
 //
 //   POST /test/sse           body {script: Step[], ...}: plays the script
 //   POST /test/echo          answers one data frame holding the request it saw
+//   POST /test/attempts      body {tag, scripts: Step[][] | {[lastEventId]: Step[]}}: plays
+//                            scripts[n] for the n-th request of `tag` (the last one once
+//                            they run out), or the script of the request's Last-Event-ID
+//                            ("" for none), like a server that resumes; records each
+//                            request's Idempotency-Key and Last-Event-ID
+//   GET  /test/attempts?tag= the record of `tag`: [{idempotencyKey, lastEventId, at}]
 //
 // Step: {status, headers} (must come first; default 200 text/event-stream)
 //       {write: string} | {bytes: number[]} | {delay: ms} | {hang: true} | {destroy: true}
@@ -48,6 +54,7 @@ async function play(res, script) {
     const step = script[i];
     if (res.destroyed) return;
     if ('write' in step) res.write(step.write);
+    else if ('event' in step) res.write(`id: ${step.event.id}\ndata: ${JSON.stringify(step.event.data)}\n\n`);
     else if ('bytes' in step) res.write(Buffer.from(step.bytes));
     else if ('delay' in step) await sleep(step.delay);
     else if ('awaitRelease' in step) await Promise.race([released(step.awaitRelease), sleep(30_000)]);
@@ -100,6 +107,7 @@ export async function testServerMiddleware(ctx, next) {
     ctx.status = 204;
     return;
   }
+  if (path === '/test/attempts') return attempts(ctx);
   if (path !== '/test/sse' && path !== '/test/echo') return next();
   ctx.respond = false;
   const { req, res } = ctx;
@@ -123,4 +131,40 @@ export async function testServerMiddleware(ctx, next) {
   }
   res.on('error', () => {});
   await play(res, script);
+}
+
+// Requests of the stateful endpoint, by the tag the test chose (the client makes
+// the Idempotency-Key itself, so the test finds its requests by tag).
+const attemptLog = new Map();
+
+async function attempts(ctx) {
+  ctx.respond = false;
+  const { req, res } = ctx;
+  if (req.method === 'GET') {
+    const tag = new URL(req.url, 'http://x').searchParams.get('tag');
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(attemptLog.get(tag) ?? []));
+    return;
+  }
+  const text = await readBody(req);
+  let tag, scripts;
+  try {
+    ({ tag, scripts } = JSON.parse(text));
+  } catch {
+    res.writeHead(400);
+    res.end('bad scripts');
+    return;
+  }
+  const log = attemptLog.get(tag) ?? [];
+  attemptLog.set(tag, log);
+  log.push({
+    idempotencyKey: req.headers['idempotency-key'] ?? null,
+    lastEventId: req.headers['last-event-id'] ?? null,
+    at: Date.now(),
+  });
+  res.on('error', () => {});
+  const script = Array.isArray(scripts)
+    ? scripts[Math.min(log.length - 1, scripts.length - 1)]
+    : scripts[req.headers['last-event-id'] ?? ''];
+  await play(res, script ?? []);
 }

@@ -1,0 +1,3 @@
+export const REDIS_HINT: string;
+export function findRedisServer(): string | undefined;
+export function ensureRedisServer(): string | undefined;
