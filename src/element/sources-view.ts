@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 // styleMap writes through the CSSOM, which strict CSP allows; a style attribute it would block.
 import { styleMap } from 'lit/directives/style-map.js';
-import type { AnswerMetadata, Source } from '../protocol.js';
+import { isRecord, type AnswerMetadata, type Source } from '../protocol.js';
 import { safeLinkUrl } from '../render/safe-url.js';
 import type { AskStreamStrings } from './strings.js';
 
@@ -20,7 +20,7 @@ function resolveSource(source: Source): ResolvedSource | undefined {
     const text = source.trim();
     return text ? { label: text, href: safeLinkUrl(text) } : undefined;
   }
-  if (typeof source !== 'object' || source === null) return undefined;
+  if (!isRecord(source)) return undefined;
   const title = typeof source.title === 'string' ? source.title.trim() : '';
   const url = typeof source.url === 'string' ? source.url.trim() : '';
   if (!title && !url) return undefined;
