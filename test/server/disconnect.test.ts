@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createAskStreamHandler, httpBackend, openAICompatibleBackend, toNodeHandler } from '../../src/server/index.js';
 import { listen, sleep, waitFor, type Running } from './helpers.js';
+import { frame } from '../support/sse-frame.mjs';
 
 interface Upstream {
   running: Running;
@@ -22,7 +23,7 @@ async function silentUpstream(): Promise<Upstream> {
     // An OpenAI-style upstream starts its stream, then stalls.
     if (req.url?.includes('chat/completions')) {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: 'tok' } }] })}\n\n`);
+      res.write(frame({ choices: [{ delta: { content: 'tok' } }] }));
     }
   });
   return upstream;

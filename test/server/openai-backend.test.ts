@@ -15,6 +15,7 @@ import {
   waitFor,
   type Running,
 } from './helpers.js';
+import { frame } from '../support/sse-frame.mjs';
 
 const UNAVAILABLE = {
   type: 'error',
@@ -25,7 +26,12 @@ const UNAVAILABLE = {
 const TOKENS = ['Hel', 'lo', ', ', 'wörld', ' 🌍', '!'];
 
 const delta = (content: string | null, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: content === null ? { role: 'assistant' } : { content }, finish_reason: finish }] })}\n\n`;
+  frame({
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    model: 'm',
+    choices: [{ index: 0, delta: content === null ? { role: 'assistant' } : { content }, finish_reason: finish }],
+  });
 
 interface Seen {
   url?: string;
@@ -51,9 +57,7 @@ function fakeOpenAI(seen: Seen[], gate: { release?: () => void }) {
       if (question === 'stepwise' && i === 2) await new Promise<void>((r) => (gate.release = r));
       if (question === 'drop' && i === 3) return res.destroy();
       if (question === 'error event' && i === 3) {
-        res.write(
-          `data: ${JSON.stringify({ error: { message: 'model overloaded at node gpu-7', type: 'server_error' } })}\n\n`,
-        );
+        res.write(frame({ error: { message: 'model overloaded at node gpu-7', type: 'server_error' } }));
         return res.end();
       }
       res.write(delta(token));

@@ -1,5 +1,6 @@
 // Describes responses for the test middleware (test/support/server-middleware.mjs),
 // which plays them over a real HTTP socket.
+import { frame } from './sse-frame.mjs';
 
 export type Step =
   | { status?: number; headers?: Record<string, string> }
@@ -17,7 +18,7 @@ export const ECHO_ENDPOINT = '/test/echo';
 /** The request body that makes the middleware play `script`. */
 export const scripted = (...script: Step[]): { script: Step[] } => ({ script });
 
-export const data = (value: unknown): Step => ({ write: `data: ${JSON.stringify(value)}\n\n` });
+export const data = (value: unknown): Step => ({ write: frame(value) });
 export const chunk = (content: string, extra: Record<string, unknown> = {}): Step =>
   data({ type: 'chunk', content, ...extra });
 export const complete = (): Step => data({ type: 'complete', success: true });

@@ -11,6 +11,7 @@
 //       a test can cut the connection only once the client has read what came before.
 
 import { readFile } from 'node:fs/promises';
+import { frame } from './sse-frame.mjs';
 
 const DEFAULT_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
 
@@ -107,10 +108,7 @@ export async function testServerMiddleware(ctx, next) {
   if (path === '/test/echo') {
     const seen = { method: req.method, headers: req.headers, body: text };
     res.writeHead(200, DEFAULT_HEADERS);
-    res.end(
-      `data: ${JSON.stringify({ type: 'metadata', request: seen })}\n\n` +
-        `data: ${JSON.stringify({ type: 'complete', success: true })}\n\n`,
-    );
+    res.end(frame({ type: 'metadata', request: seen }) + frame({ type: 'complete', success: true }));
     return;
   }
   let script = [];
