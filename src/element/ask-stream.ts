@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
+import { DEFAULT_TIMEOUT } from '../client/stream-ask.js';
 import { AskStreamController } from '../controller/ask-stream-controller.js';
 import type { AskError, AskStatus, Exchange } from '../controller/types.js';
 import type { AnswerMetadata } from '../protocol.js';
@@ -88,10 +89,7 @@ export class AskStreamElement extends LitElement {
   declare endpoint: string;
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Reflected. */
   declare theme: AskStreamTheme;
-  /**
-   * Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`; 0: none.
-   * @default 30000
-   */
+  /** Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`; 0: none. */
   declare timeout: number;
   /** Extra request headers, e.g. `{Authorization: 'Bearer …'}`. */
   declare headers: Record<string, string>;
@@ -123,8 +121,7 @@ export class AskStreamElement extends LitElement {
     super();
     this.endpoint = '/api/ask/stream';
     this.theme = 'auto';
-    // The same as the client's DEFAULT_TIMEOUT, written out so the manifest shows the number.
-    this.timeout = 30000;
+    this.timeout = DEFAULT_TIMEOUT;
     this.headers = {};
     this.body = {};
     this.strings = {};

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_TIMEOUT } from '../../src/client/stream-ask.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MANIFEST = resolve(ROOT, 'custom-elements.json');
@@ -63,6 +64,12 @@ describe('custom-elements.json', () => {
         ['allow-images', 'false'],
       ],
     );
+  });
+
+  it("shows the timeout default as the number the client uses, not the constant's name", () => {
+    const timeout = byName(el.attributes).get('timeout');
+    assert.equal(timeout?.default, String(DEFAULT_TIMEOUT));
+    assert.equal(byName(el.members).get('timeout')?.default, String(DEFAULT_TIMEOUT));
   });
 
   it('lists every public property and method, documented, the state read-only', () => {
