@@ -72,9 +72,11 @@ const PLAIN = {
   '/plain/ask-stream.js': ['dist/ask-stream.js', 'text/javascript'],
   '/plain/page.html': ['test/fixtures/plain.html', 'text/html'],
   '/plain/csp.html': ['test/fixtures/plain.html', 'text/html'],
+  '/plain/csp-violations.js': ['test/fixtures/csp-violations.js', 'text/javascript'],
 };
-// Strict CSP with Trusted Types: no inline script or style, no string-to-HTML
-// sinks but through Lit's own policy.
+// Strict CSP with Trusted Types: no inline script, no inline style (no <style>
+// element, no style attribute: style-src-elem and style-src-attr fall back to
+// style-src), no string-to-HTML sinks but through Lit's own policy.
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html";
