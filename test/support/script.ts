@@ -25,17 +25,23 @@ export const complete = (): Step => data({ type: 'complete', success: true });
 
 let releaseCount = 0;
 
+/** A step that holds the response there until the test calls `release()` (before or after it gets there). */
+export function hold(): { step: Step; release: () => Promise<void> } {
+  const key = `hold-${Date.now()}-${releaseCount++}`;
+  return {
+    step: { awaitRelease: key },
+    release: async () => {
+      await fetch('/test/release', { method: 'POST', body: key });
+    },
+  };
+}
+
 /**
  * Steps that cut the connection mid-body once the test calls `release()`: call
  * it after the client has read what came before, since a browser may drop bytes
  * it had not read yet when the connection fails.
  */
 export function cutOnRelease(): { steps: Step[]; release: () => Promise<void> } {
-  const key = `cut-${Date.now()}-${releaseCount++}`;
-  return {
-    steps: [{ awaitRelease: key }, { destroy: true }],
-    release: async () => {
-      await fetch('/test/release', { method: 'POST', body: key });
-    },
-  };
+  const { step, release } = hold();
+  return { steps: [step, { destroy: true }], release };
 }
