@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseEventStream } from '../../src/sse/parse-event-stream.js';
 import type { SseEvent } from '../../src/sse/types.js';
+import { nextTask } from '../support/next-task.js';
 
 /** One entry of test/fixtures/sse-vectors.json (its format and provenance: test/fixtures/README.md). */
 interface Vector {
@@ -176,7 +177,8 @@ describe('parseEventStream: consumption', () => {
     const it = parseEventStream(stream)[Symbol.asyncIterator]();
     expect(stats.pulls, 'nothing read before the first next()').to.equal(0);
     expect((await it.next()).value).to.deep.equal(frames(1)[0]);
-    await new Promise((r) => setTimeout(r, 30));
+    // A read ahead would come in promise jobs right after the first; none may.
+    await nextTask();
     expect(stats.pulls).to.equal(1);
     await it.next();
     await it.next();
