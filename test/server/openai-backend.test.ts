@@ -9,7 +9,6 @@ import {
   readBody,
   readUntil,
   receive,
-  sleep,
   startHandler,
   types,
   waitFor,
@@ -61,7 +60,8 @@ function fakeOpenAI(seen: Seen[], gate: { release?: () => void }) {
         return res.end();
       }
       res.write(delta(token));
-      await sleep(2);
+      // A turn of the event loop between tokens, so each goes out on its own.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (question === 'no done') return res.end();
     res.write(delta('', 'stop'));
