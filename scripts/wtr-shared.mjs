@@ -60,7 +60,9 @@ const commonJsAsModules = {
 export const sharedConfig = {
   rootDir: ROOT,
   files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**'],
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+  // Lit's production build, as pages get it: its development build warns on
+  // every page load ("Lit is in dev mode"), once per test file.
+  nodeResolve: { exportConditions: ['browser', 'production'] },
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [testServerMiddleware, askStreamHandlerMiddleware],
