@@ -6,7 +6,8 @@
 // bounded and says what it is doing: the whole takes a minute or more.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,19 +16,25 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const VUE_TSC = join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js');
 const MINUTE = 60_000;
+const execFileAsync = promisify(execFile);
 
 const started = Date.now();
 const progress = (what: string) =>
   console.log(`[npm pack test, ${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`);
 
-/** Runs a command to completion within `timeout` ms; on failure, the error says what it printed. */
-function run(cmd: string, args: string[], cwd: string, timeout: number): string {
+/**
+ * Runs a command to completion within `timeout` ms, saying every 10 s that it
+ * still runs; resolves with what it printed, or rejects with that and why.
+ */
+async function run(cmd: string, args: string[], cwd: string, timeout: number): Promise<string> {
+  const what = `${cmd === process.execPath ? 'node' : cmd} ${args.map((a) => a.replace(ROOT, '.')).join(' ')}`;
+  const ticker = setInterval(() => progress(`… still running: ${what}`), 10_000);
   try {
-    return execFileSync(cmd, args, {
+    const { stdout } = await execFileAsync(cmd, args, {
       cwd,
       timeout,
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
       env: {
         ...process.env,
         npm_config_loglevel: 'error',
@@ -35,10 +42,13 @@ function run(cmd: string, args: string[], cwd: string, timeout: number): string 
         PUPPETEER_SKIP_DOWNLOAD: '1',
       },
     });
+    return stdout;
   } catch (error) {
-    const { stdout = '', stderr = '', signal } = error as { stdout?: string; stderr?: string; signal?: string };
-    const why = signal === 'SIGTERM' ? `timed out after ${timeout / 1000} s` : 'failed';
-    throw new Error(`${cmd} ${args.join(' ')} ${why} in ${cwd}\n${stdout}\n${stderr}`, { cause: error });
+    const { stdout = '', stderr = '', killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
+    const why = killed ? `timed out after ${timeout / 1000} s` : 'failed';
+    throw new Error(`${what} ${why} in ${cwd}\n${stdout}\n${stderr}`, { cause: error });
+  } finally {
+    clearInterval(ticker);
   }
 }
 const npm = (args: string[], cwd: string, timeout = 5 * MINUTE) => run('npm', args, cwd, timeout);
@@ -63,19 +73,19 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
   let consumer: string;
   let files: string[];
 
-  before(() => {
+  before(async () => {
     work = mkdtempSync(join(tmpdir(), 'ask-stream-pack-'));
     const clone = join(work, 'clone');
-    const commit = run('git', ['rev-parse', '--short', 'HEAD'], ROOT, MINUTE).trim();
-    const dirty = run('git', ['status', '--porcelain', '--untracked-files=no'], ROOT, MINUTE).trim() !== '';
+    const commit = (await run('git', ['rev-parse', '--short', 'HEAD'], ROOT, MINUTE)).trim();
+    const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no'], ROOT, MINUTE)).trim() !== '';
     progress(
       `git clone of ${commit}${dirty ? ' (uncommitted changes are not in a clone, so not in this package)' : ''}`,
     );
-    run('git', ['clone', '--quiet', ROOT, clone], work, 2 * MINUTE);
+    await run('git', ['clone', '--quiet', ROOT, clone], work, 2 * MINUTE);
     progress('npm ci in the clone');
-    npm(['ci', '--no-audit', '--no-fund', '--prefer-offline'], clone, 10 * MINUTE);
+    await npm(['ci', '--no-audit', '--no-fund', '--prefer-offline'], clone, 10 * MINUTE);
     progress('npm pack in the clone (prepack builds dist/ and custom-elements.json)');
-    const out = npm(['pack', '--json', '--pack-destination', work], clone);
+    const out = await npm(['pack', '--json', '--pack-destination', work], clone);
     // Whatever the build printed comes first; the JSON report last.
     const packed = JSON.parse(out.slice(out.search(/^\[/m))) as Array<{
       filename: string;
@@ -86,7 +96,7 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     consumer = join(work, 'consumer');
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    npm(
+    await npm(
       [
         'install',
         '--no-audit',
@@ -147,7 +157,7 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     assert.equal(out.trim(), 'function function function');
   });
 
-  it('type-checks a consumer of the element, its events and the server', () => {
+  it('type-checks a consumer of the element, its events and the server', async () => {
     writeFileSync(join(consumer, 'tsconfig.json'), tsconfig({}));
     writeFileSync(
       join(consumer, 'index.ts'),
@@ -175,10 +185,10 @@ void toNodeHandler(handler);
 el.status = 'idle';
 `,
     );
-    run(process.execPath, [TSC, '-p', consumer], consumer, 2 * MINUTE);
+    await run(process.execPath, [TSC, '-p', consumer], consumer, 2 * MINUTE);
   });
 
-  it('type-checks <ask-stream> in React 19 JSX, Preact and Solid', () => {
+  it('type-checks <ask-stream> in React 19 JSX, Preact and Solid', async () => {
     const cases = [
       [
         'react',
@@ -201,15 +211,16 @@ el.status = 'idle';
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'tsconfig.json'), tsconfig(jsx));
       writeFileSync(join(dir, 'app.tsx'), source);
+      progress(`type-checking ${name}`);
       try {
-        run(process.execPath, [TSC, '-p', dir], dir, 2 * MINUTE);
+        await run(process.execPath, [TSC, '-p', dir], dir, 2 * MINUTE);
       } catch (error) {
         assert.fail(`${name}: ${(error as Error).message}`);
       }
     }
   });
 
-  it('type-checks <ask-stream> in a Vue single-file component (vue-tsc, strict templates)', () => {
+  it('type-checks <ask-stream> in a Vue single-file component (vue-tsc, strict templates)', async () => {
     const dir = join(consumer, 'vue');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
@@ -260,7 +271,7 @@ const codes = ref<string[]>([]);
 `,
     );
     try {
-      run(process.execPath, [VUE_TSC, '-p', dir], dir, 3 * MINUTE);
+      await run(process.execPath, [VUE_TSC, '-p', dir], dir, 3 * MINUTE);
     } catch (error) {
       assert.fail(`vue: ${(error as Error).message}`);
     }
