@@ -81,7 +81,7 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     progress(
       `git clone of ${commit}${dirty ? ' (uncommitted changes are not in a clone, so not in this package)' : ''}`,
     );
-    await run('git', ['clone', '--quiet', ROOT, clone], work, 2 * MINUTE);
+    await run('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', ROOT, clone], work, 2 * MINUTE);
     progress('npm ci in the clone');
     await npm(['ci', '--no-audit', '--no-fund', '--prefer-offline'], clone, 10 * MINUTE);
     progress('npm pack in the clone (prepack builds dist/ and custom-elements.json)');
