@@ -227,6 +227,13 @@ describe('streamAsk', () => {
       clock = undefined;
     });
 
+    /** An ask on a fake clock, reading a body the test pushes into. */
+    function timedPushed(timeout: number) {
+      const body = pushStream();
+      const fetch = answerWith(new Response(body.stream, { headers: sseHeaders }));
+      return { body, ...timed({ endpoint: '/x', query: 'q', timeout, fetch }) };
+    }
+
     /** Starts an ask on a fake clock. */
     function timed(request: AskRequest) {
       clock = install({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -251,13 +258,7 @@ describe('streamAsk', () => {
     });
 
     it('is TIMEOUT when the stream falls silent, keeping what arrived', async () => {
-      const body = pushStream();
-      const ask = timed({
-        endpoint: '/x',
-        query: 'q',
-        timeout: 600,
-        fetch: answerWith(new Response(body.stream, { headers: sseHeaders })),
-      });
+      const { body, ...ask } = timedPushed(600);
       body.push(frame({ type: 'chunk', content: 'so far' }));
       expect(await ask.ended()).to.equal(false);
       clock!.tick(599);
@@ -270,13 +271,7 @@ describe('streamAsk', () => {
     });
 
     it('counts any bytes, comments included, as life', async () => {
-      const body = pushStream();
-      const ask = timed({
-        endpoint: '/x',
-        query: 'q',
-        timeout: 700,
-        fetch: answerWith(new Response(body.stream, { headers: sseHeaders })),
-      });
+      const { body, ...ask } = timedPushed(700);
       // 9 s of nothing but a comment every 600 ms, against a 700 ms idle timeout.
       for (let i = 0; i < 15; i++) {
         clock!.tick(600);
@@ -288,13 +283,7 @@ describe('streamAsk', () => {
     });
 
     it('is off when timeout is 0', async () => {
-      const body = pushStream();
-      const ask = timed({
-        endpoint: '/x',
-        query: 'q',
-        timeout: 0,
-        fetch: answerWith(new Response(body.stream, { headers: sseHeaders })),
-      });
+      const { body, ...ask } = timedPushed(0);
       clock!.tick(24 * 3600_000);
       expect(await ask.ended()).to.equal(false);
       body.push(frame({ type: 'complete', success: true }));

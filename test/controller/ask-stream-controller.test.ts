@@ -52,6 +52,13 @@ const scriptedRequest =
   (...script: Step[]) =>
   () => ({ endpoint: SSE_ENDPOINT, body: scripted(...script) });
 
+/** Pushes a chunk into `stream`; resolves once the controller has passed it on (so the ask is reading). */
+async function deliver(stream: PushStream, content: string, next: (name: string) => Promise<void>): Promise<void> {
+  const passedOn = next('chunk');
+  stream.push(frame({ type: 'chunk', content }));
+  await passedOn;
+}
+
 /** Each ask gets the next push stream, so a test controls every answer byte by byte. */
 function pushedRequests(count: number): { streams: PushStream[]; request: () => RequestOptions } {
   const streams = Array.from({ length: count }, pushStream);
@@ -135,9 +142,7 @@ describe('AskStreamController', () => {
     const { streams, request } = pushedRequests(1);
     const { controller, calls, terminals, next } = setup(request);
     const done = controller.ask('q');
-    const chunked = next('chunk');
-    streams[0]!.push(frame({ type: 'chunk', content: 'so far' }));
-    await chunked;
+    await deliver(streams[0]!, 'so far', next);
     controller.cancel();
     await done;
     await streams[0]!.cancelled;
@@ -169,9 +174,7 @@ describe('AskStreamController', () => {
     const { streams, request } = pushedRequests(2);
     const { controller, calls, terminals, next } = setup(request);
     const first = controller.ask('first');
-    const chunked = next('chunk');
-    streams[0]!.push(frame({ type: 'chunk', content: 'old' }));
-    await chunked;
+    await deliver(streams[0]!, 'old', next);
     const second = controller.ask('second');
     expect(calls.slice(-2)).to.deep.equal([
       ['cancel', { query: 'first', response: 'old' }],
@@ -226,9 +229,7 @@ describe('AskStreamController', () => {
     const { controller, terminals, next } = setup(request);
     const done = controller.ask('q');
     // In flight for certain: the client is reading the body.
-    const chunked = next('chunk');
-    streams[0]!.push(frame({ type: 'chunk', content: 'so far' }));
-    await chunked;
+    await deliver(streams[0]!, 'so far', next);
     controller.clear();
     await done;
     expect(terminals().map(([n]) => n)).to.deep.equal(['cancel']);
@@ -241,9 +242,7 @@ describe('AskStreamController', () => {
     const { streams, request } = pushedRequests(1);
     const { controller, terminals, next } = setup(request);
     const done = controller.ask('q');
-    const chunked = next('chunk');
-    streams[0]!.push(frame({ type: 'chunk', content: 'so far' }));
-    await chunked;
+    await deliver(streams[0]!, 'so far', next);
     controller.hostDisconnected();
     await done;
     expect(terminals().map(([n]) => n)).to.deep.equal(['cancel']);

@@ -1,16 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseEventStream } from '../../src/sse/parse-event-stream.js';
 import type { SseEvent } from '../../src/sse/types.js';
+import { loadSseVectors } from '../support/sse-vectors.js';
 import { nextTask } from '../support/next-task.js';
-
-/** One entry of test/fixtures/sse-vectors.json (its format and provenance: test/fixtures/README.md). */
-interface Vector {
-  name: string;
-  chunks: string[] | null;
-  bytes?: number[][] | null;
-  events: SseEvent[];
-  retry?: number;
-}
 
 type Chunk = ArrayBufferView | ArrayBuffer;
 
@@ -50,7 +42,7 @@ async function collect(pieces: readonly Chunk[]) {
 const frames = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({ event: 'message', data: String(from + i), id: '' }));
 
-const vectors = (await (await fetch('/test/fixtures/sse-vectors.json')).json()) as Vector[];
+const vectors = await loadSseVectors();
 
 describe('parseEventStream: shared conformance vectors', () => {
   for (const v of vectors) {
