@@ -51,5 +51,17 @@ const nodeTests = ['test/server', 'test/package'].flatMap((dir) =>
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f}`),
 );
-await step('Node tests (server, package)', process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
+// The spec reporter: one line a test, where TAP (the default when not on a terminal) takes five.
+// node:test's mock timers (which some tests run on) warn that they are experimental,
+// once per file; Node 20.11+ can be told not to.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const quiet = major > 20 || (major === 20 && minor >= 11) ? ['--disable-warning=ExperimentalWarning'] : [];
+await step('Node tests (server, package)', process.execPath, [
+  ...quiet,
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  ...nodeTests,
+]);
 await step('size budget', process.execPath, ['scripts/size.mjs']);
