@@ -49,12 +49,14 @@ export default tseslint.config(
     },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.mjs', '.js'] } } },
   },
-  // Layers (README "Layers"): protocol ← sse ← client ← controller ← element ← (render); server shares only protocol.ts.
+  // Layers (README "Layers"): protocol ← sse ← client ← controller ← element ← (render); theme under element and render;
+  // server shares only protocol.ts.
   layer(
     ['src/protocol.ts'],
     ['./*', '../*', 'lit', 'lit/*'],
     'protocol.ts is shared by client and server: it imports nothing.',
   ),
+  layer(['src/theme/**'], ['../*'], 'The design tokens are plain CSS: they import nothing of the widget.'),
   layer(
     ['src/sse/**'],
     ['../client/*', '../controller/*', '../element/*', '../render/*', '../server/*', 'lit', 'lit/*'],

@@ -1,34 +1,52 @@
-// `npm test`: type-check, build (tests load the built bundle and package), find
-// or install a browser, run the browser suite, the Node suites (server,
-// package; a redis-server is found or installed for the Redis tests), then
-// check the bundle's size budget.
-import { spawnSync } from 'node:child_process';
+// `npm test`: type-check, lint, build (tests load the built bundle and
+// package), find or install a browser, run the browser suite, the Node suites
+// (server, package; a redis-server is found or installed for the Redis
+// tests), then check the bundle's size budget. Every step says when
+// it starts and how long it took; a step that prints nothing of its own says it
+// is still at work every 10 s, so a long silence is never a hang in disguise.
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { ensureChromium, HINT } from './browser.mjs';
 import { ensureRedisServer, REDIS_HINT } from './redis.mjs';
 
-function step(name, cmd, args, env = process.env) {
+const TICK_MS = 10_000;
+
+async function step(name, cmd, args, { env = process.env, quiet = false } = {}) {
   console.log(`\n▶ ${name}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env, shell: false });
-  if (r.status !== 0) {
-    console.error(`✖ ${name} failed`);
-    process.exit(r.status ?? 1);
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  const ticker = quiet
+    ? setInterval(() => console.log(`  … ${name}: still running (${seconds()} s)`), TICK_MS)
+    : undefined;
+  const status = await new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env, shell: false });
+    child.on('error', (error) => {
+      console.error(error.message);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+  clearInterval(ticker);
+  if (status !== 0) {
+    console.error(`✖ ${name} failed (${seconds()} s)`);
+    process.exit(status);
   }
+  console.log(`✔ ${name} (${seconds()} s)`);
 }
 
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 
-step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit']);
-step('lint (ESLint)', bin('eslint'), ['.']);
-step('format check (Prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-step('build (CDN bundles, npm modules, manifest)', 'npm', ['run', '--silent', 'build']);
+await step('type-check (tsc --noEmit)', bin('tsc'), ['--noEmit'], { quiet: true });
+await step('lint (ESLint)', bin('eslint'), ['.'], { quiet: true });
+await step('format check (Prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.'], { quiet: true });
+await step('build (CDN bundles, npm modules, manifest)', 'npm', ['run', '--silent', 'build'], { quiet: true });
 
 const chrome = ensureChromium();
 if (!chrome) {
   console.error(HINT);
   process.exit(1);
 }
-step('browser tests (Chromium)', bin('wtr'), [], { ...process.env, CHROME_PATH: chrome });
+await step('browser tests (Chromium)', bin('wtr'), [], { env: { ...process.env, CHROME_PATH: chrome } });
 // Node 20's `--test` does not expand globs or pick up .ts files in a folder.
 const nodeTests = ['test/server', 'test/package', 'test/markdown'].flatMap((dir) =>
   readdirSync(dir)
@@ -37,10 +55,17 @@ const nodeTests = ['test/server', 'test/package', 'test/markdown'].flatMap((dir)
 );
 // The Redis tests start their own redis-server; without one they are skipped, saying why.
 if (!ensureRedisServer()) console.warn(`⚠ ${REDIS_HINT}`);
-step('Node tests (server, package, Markdown fidelity in Chromium)', process.execPath, [
+// The spec reporter: one line a test, where TAP (the default when not on a terminal) takes five.
+// node:test's mock timers (which some tests run on) warn that they are experimental,
+// once per file; Node 20.11+ can be told not to.
+const [major, minor] = process.versions.node.split('.').map(Number);
+const quiet = major > 20 || (major === 20 && minor >= 11) ? ['--disable-warning=ExperimentalWarning'] : [];
+await step('Node tests (server, package, Markdown fidelity in Chromium)', process.execPath, [
+  ...quiet,
   '--import',
   'tsx',
   '--test',
+  '--test-reporter=spec',
   ...nodeTests,
 ]);
-step('size budget', process.execPath, ['scripts/size.mjs']);
+await step('size budget', process.execPath, ['scripts/size.mjs']);

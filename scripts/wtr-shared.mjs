@@ -14,42 +14,48 @@ import { resumeServerMiddleware } from '../test/support/resume-server.mjs';
 const replace = fromRollup(rollupReplace);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-// React ships CommonJS only, whose exports a per-file transform cannot see; so
-// React's entry points are served as one ES module that esbuild bundles once,
-// with the names the tests import spelled out.
-const REACT_SPECIFIERS = new Set([
-  'react',
-  'react-dom',
-  'react-dom/client',
-  'react/jsx-runtime',
-  'react/jsx-dev-runtime',
-]);
-const REACT_BUNDLE = '/__react.js';
-let reactBundle;
-const reactAsModule = {
-  name: 'react-as-es-module',
+// React and @sinonjs/fake-timers ship CommonJS only, whose exports a per-file
+// transform cannot see; so each is served as one ES module that esbuild bundles
+// once, with the names the tests import spelled out.
+const COMMONJS_BUNDLES = {
+  '/__react.js': {
+    specifiers: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'],
+    contents: [
+      "export { createElement, Fragment, StrictMode, useState, useEffect, useRef } from 'react';",
+      "export { flushSync } from 'react-dom';",
+      "export { createRoot } from 'react-dom/client';",
+      "export { jsx, jsxs } from 'react/jsx-runtime';",
+      "export { jsxDEV } from 'react/jsx-dev-runtime';",
+    ],
+  },
+  '/__fake-timers.js': {
+    specifiers: ['@sinonjs/fake-timers'],
+    contents: ["export { install, createClock, withGlobal } from '@sinonjs/fake-timers';"],
+    // Required only where `process` exists, never in a browser.
+    external: ['util'],
+  },
+};
+const bundled = new Map();
+const commonJsAsModules = {
+  name: 'commonjs-as-es-modules',
   resolveImport({ source }) {
-    if (REACT_SPECIFIERS.has(source)) return REACT_BUNDLE;
+    for (const [path, { specifiers }] of Object.entries(COMMONJS_BUNDLES)) if (specifiers.includes(source)) return path;
   },
   async serve(context) {
-    if (context.path !== REACT_BUNDLE) return;
-    reactBundle ??= build({
-      stdin: {
-        contents: [
-          "export { createElement, Fragment, StrictMode, useState, useEffect, useRef } from 'react';",
-          "export { flushSync } from 'react-dom';",
-          "export { createRoot } from 'react-dom/client';",
-          "export { jsx, jsxs } from 'react/jsx-runtime';",
-          "export { jsxDEV } from 'react/jsx-dev-runtime';",
-        ].join('\n'),
-        resolveDir: ROOT,
-      },
-      bundle: true,
-      format: 'esm',
-      write: false,
-      define: { 'process.env.NODE_ENV': '"development"' },
-    }).then((r) => r.outputFiles[0].text);
-    return { body: await reactBundle, type: 'js' };
+    const bundle = COMMONJS_BUNDLES[context.path];
+    if (!bundle) return;
+    if (!bundled.has(context.path)) {
+      const built = build({
+        stdin: { contents: bundle.contents.join('\n'), resolveDir: ROOT },
+        external: bundle.external,
+        bundle: true,
+        format: 'esm',
+        write: false,
+        define: { 'process.env.NODE_ENV': '"development"', 'process.env.NODE_DEBUG': '""' },
+      }).then((r) => r.outputFiles[0].text);
+      bundled.set(context.path, built);
+    }
+    return { body: await bundled.get(context.path), type: 'js' };
   },
 };
 
@@ -87,8 +93,11 @@ const networkCommand = {
 
 export const sharedConfig = {
   rootDir: ROOT,
-  files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**'],
-  nodeResolve: { exportConditions: ['development', 'browser'] },
+  // test/server, test/package and test/markdown are Node suites (the last drives Chromium itself).
+  files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**', '!test/markdown/**'],
+  // Lit's production build, as pages get it: its development build warns on
+  // every page load ("Lit is in dev mode"), once per test file.
+  nodeResolve: { exportConditions: ['browser', 'production'] },
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [testServerMiddleware, askStreamHandlerMiddleware, resumeServerMiddleware],
@@ -102,8 +111,8 @@ export const sharedConfig = {
         __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
       },
     }),
-    reactAsModule,
     markdownItAliases,
+    commonJsAsModules,
     networkCommand,
     esbuildPlugin({
       ts: true,

@@ -77,3 +77,8 @@ export const DEFAULT_SERVER_ERROR_CODE = 'SERVER_ERROR';
 
 /** The media type of the stream, without parameters. */
 export const EVENT_STREAM_MEDIA_TYPE = 'text/event-stream';
+
+/** A plain JSON object (not null, not an array): what a frame or an answer must be before its fields are read. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

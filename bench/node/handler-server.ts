@@ -22,6 +22,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { frame } from '../../test/support/sse-frame.mjs';
 import {
   chunkText,
   createAskStreamHandler,
@@ -50,7 +51,6 @@ const backend: AskBackend = (query, ctx) => {
 
 const bare = process.argv[2] === 'bare';
 const pieces = chunkText(BENCH_DOCUMENT.text, 24);
-const frame = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
 
 function bareHandler(req: IncomingMessage, res: ServerResponse): void {
   let body = '';

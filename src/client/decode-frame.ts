@@ -1,6 +1,4 @@
-import type { Frame } from '../protocol.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord, type Frame } from '../protocol.js';
 
 /**
  * Turns one SSE `data` payload into a protocol frame, or `undefined` when it is
@@ -14,7 +12,7 @@ export function decodeFrame(data: string): Frame | undefined {
   } catch {
     return undefined;
   }
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'start':
       return { type: 'start', query: String(value.query ?? ''), timestamp: value.timestamp as number };

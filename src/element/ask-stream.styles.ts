@@ -1,28 +1,11 @@
 import { css } from 'lit';
 import { markdownStyles } from '../render/markdown.styles.js';
+import { tokens } from '../theme/tokens.styles.js';
 
-// Design tokens live on :host so a page can override any of them on the element
-// (outer rules beat :host rules). `light-dark()` picks from the palette by the
-// element's color-scheme, which the `theme` attribute sets. Both palettes were
-// chosen for WCAG AA contrast of text and controls on their backgrounds.
-const tokens = css`
+// The theme attribute picks the palette half of every light-dark() token.
+const theme = css`
   :host {
     color-scheme: light dark;
-    --ask-stream-accent: light-dark(#0550ae, #58a6ff);
-    --ask-stream-on-accent: light-dark(#ffffff, #0d1117);
-    --ask-stream-background: light-dark(#ffffff, #0d1117);
-    --ask-stream-foreground: light-dark(#1f2328, #e6edf3);
-    --ask-stream-muted: light-dark(#57606a, #9198a1);
-    --ask-stream-border: light-dark(#d0d7de, #3d444d);
-    --ask-stream-danger: light-dark(#b91c1c, #ff7b72);
-    --ask-stream-code-background: light-dark(#f6f8fa, #161b22);
-    --ask-stream-question-background: light-dark(#eef4fc, #1b2635);
-    --ask-stream-radius: 10px;
-    --ask-stream-font: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --ask-stream-font-mono: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-    --ask-stream-font-size: 1rem;
-    --ask-stream-spacing: 0.75rem;
-    --ask-stream-max-height: 32rem;
   }
   :host([theme='light']) {
     color-scheme: light;
@@ -35,10 +18,10 @@ const tokens = css`
 const layout = css`
   :host {
     display: block;
-    font-family: var(--ask-stream-font);
-    font-size: var(--ask-stream-font-size);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
     line-height: 1.55;
-    color: var(--ask-stream-foreground);
+    color: var(--_foreground);
     /* The widget's layout never depends on the page's, nor the page's on it. */
     contain: layout style;
   }
@@ -56,14 +39,14 @@ const layout = css`
   .base {
     display: flex;
     flex-direction: column;
-    gap: var(--ask-stream-spacing);
-    padding: var(--ask-stream-spacing);
-    background: var(--ask-stream-background);
-    border: 1px solid var(--ask-stream-border);
-    border-radius: var(--ask-stream-radius);
+    gap: var(--_spacing);
+    padding: var(--_spacing);
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
   }
   .transcript {
-    max-height: var(--ask-stream-max-height);
+    max-height: var(--_max-height);
     overflow-y: auto;
     overscroll-behavior: contain;
     /* Following the stream is done in script; the browser's own anchoring would fight it. */
@@ -73,12 +56,12 @@ const layout = css`
   .log {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--ask-stream-spacing) * 1.5);
+    gap: calc(var(--_spacing) * 1.5);
   }
   .exchange {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--ask-stream-spacing) * 0.5);
+    gap: calc(var(--_spacing) * 0.5);
   }
   /* Finished exchanges off screen cost nothing to lay out or paint. */
   .exchange:not(:last-child) {
@@ -89,9 +72,9 @@ const layout = css`
     margin: 0;
     align-self: flex-end;
     max-inline-size: 85%;
-    padding: calc(var(--ask-stream-spacing) * 0.5) var(--ask-stream-spacing);
-    border-radius: var(--ask-stream-radius);
-    background: var(--ask-stream-question-background);
+    padding: calc(var(--_spacing) * 0.5) var(--_spacing);
+    border-radius: var(--_radius);
+    background: var(--_question-background);
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
@@ -101,7 +84,7 @@ const layout = css`
   }
   .thinking {
     margin: 0;
-    color: var(--ask-stream-muted);
+    color: var(--_muted);
     animation: ask-stream-pulse 1.4s ease-in-out infinite;
   }
   @keyframes ask-stream-pulse {
@@ -117,15 +100,15 @@ const layout = css`
   .outcome {
     margin: 0;
     font-size: 0.875em;
-    color: var(--ask-stream-muted);
+    color: var(--_muted);
     font-style: italic;
   }
   .error {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--ask-stream-spacing);
-    color: var(--ask-stream-danger);
+    gap: var(--_spacing);
+    color: var(--_danger);
   }
   .error p {
     margin: 0;
@@ -136,9 +119,9 @@ const layout = css`
   .meta {
     display: flex;
     flex-direction: column;
-    gap: calc(var(--ask-stream-spacing) * 0.5);
+    gap: calc(var(--_spacing) * 0.5);
     font-size: 0.875em;
-    color: var(--ask-stream-muted);
+    color: var(--_muted);
   }
   .sources-heading {
     margin: 0;
@@ -151,7 +134,7 @@ const layout = css`
   }
   .sources a,
   .answer a {
-    color: var(--ask-stream-accent);
+    color: var(--_accent);
   }
   .confidence {
     margin: 0;
@@ -163,17 +146,17 @@ const layout = css`
     inline-size: 4rem;
     block-size: 0.375rem;
     border-radius: 999px;
-    background: var(--ask-stream-border);
+    background: var(--_border);
     overflow: hidden;
   }
   .confidence-bar > span {
     display: block;
     block-size: 100%;
-    background: var(--ask-stream-accent);
+    background: var(--_accent);
   }
   .form {
     display: flex;
-    gap: calc(var(--ask-stream-spacing) * 0.5);
+    gap: calc(var(--_spacing) * 0.5);
     align-items: flex-end;
   }
   .input {
@@ -183,39 +166,39 @@ const layout = css`
     resize: none;
     font: inherit;
     color: inherit;
-    background: var(--ask-stream-background);
-    padding: calc(var(--ask-stream-spacing) * 0.6) var(--ask-stream-spacing);
-    border: 1px solid var(--ask-stream-border);
-    border-radius: calc(var(--ask-stream-radius) * 0.8);
+    background: var(--_background);
+    padding: calc(var(--_spacing) * 0.6) var(--_spacing);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.8);
   }
   .input::placeholder {
-    color: var(--ask-stream-muted);
+    color: var(--_muted);
     opacity: 1;
   }
   .button {
     font: inherit;
     font-weight: 600;
     cursor: pointer;
-    padding: calc(var(--ask-stream-spacing) * 0.6) calc(var(--ask-stream-spacing) * 1.25);
-    border-radius: calc(var(--ask-stream-radius) * 0.8);
-    border: 1px solid var(--ask-stream-accent);
-    background: var(--ask-stream-accent);
-    color: var(--ask-stream-on-accent);
+    padding: calc(var(--_spacing) * 0.6) calc(var(--_spacing) * 1.25);
+    border-radius: calc(var(--_radius) * 0.8);
+    border: 1px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
   }
   .cancel,
   .retry {
     background: transparent;
-    color: var(--ask-stream-accent);
+    color: var(--_accent);
   }
   .retry {
     font: inherit;
     cursor: pointer;
     padding: 0.25em 0.75em;
     border: 1px solid currentColor;
-    border-radius: calc(var(--ask-stream-radius) * 0.6);
+    border-radius: calc(var(--_radius) * 0.6);
   }
   :focus-visible {
-    outline: 2px solid var(--ask-stream-accent);
+    outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
   .visually-hidden {
@@ -231,4 +214,4 @@ const layout = css`
   }
 `;
 
-export const styles = [tokens, layout, markdownStyles];
+export const styles = [tokens, theme, layout, markdownStyles];

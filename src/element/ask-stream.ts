@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { live } from 'lit/directives/live.js';
+import { DEFAULT_TIMEOUT } from '../client/stream-ask.js';
 import { AskStreamController } from '../controller/ask-stream-controller.js';
 import type { AskError, AskStatus, Exchange } from '../controller/types.js';
 import type { AnswerMetadata } from '../protocol.js';
@@ -26,6 +27,9 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
 /**
  * An answer box for a site: the visitor asks, the answer streams in over
  * Server-Sent Events and renders as safe Markdown, with sources.
+ *
+ * The `--ask-stream-*` design tokens apply when set on the element or on any
+ * ancestor. A colour's default is `light-dark(light theme, dark theme)`.
  *
  * @summary Ask a question, watch the answer stream in.
  *
@@ -59,20 +63,21 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
  * @csspart send - The send button.
  * @csspart cancel - The stop button, in place of send while an answer streams.
  *
- * @cssprop [--ask-stream-accent] - Buttons, links, focus rings.
- * @cssprop [--ask-stream-on-accent] - Text on the accent colour.
- * @cssprop [--ask-stream-background] - Widget background.
- * @cssprop [--ask-stream-foreground] - Text colour.
- * @cssprop [--ask-stream-muted] - Secondary text.
- * @cssprop [--ask-stream-border] - Borders and rules.
- * @cssprop [--ask-stream-danger] - Error text.
- * @cssprop [--ask-stream-radius] - Corner radius.
- * @cssprop [--ask-stream-font] - Font family.
- * @cssprop [--ask-stream-font-mono] - Code font family.
- * @cssprop [--ask-stream-font-size] - Base font size.
- * @cssprop [--ask-stream-spacing] - Base spacing unit.
- * @cssprop [--ask-stream-max-height] - Height after which the transcript scrolls.
- * @cssprop [--ask-stream-code-background] - Code background.
+ * @cssprop [--ask-stream-accent=light-dark(#0550ae, #58a6ff)] - Buttons, links, focus rings, the confidence bar.
+ * @cssprop [--ask-stream-on-accent=light-dark(#ffffff, #0d1117)] - Text on the accent colour.
+ * @cssprop [--ask-stream-background=light-dark(#ffffff, #0d1117)] - Widget background.
+ * @cssprop [--ask-stream-foreground=light-dark(#1f2328, #e6edf3)] - Text colour.
+ * @cssprop [--ask-stream-muted=light-dark(#57606a, #9198a1)] - Secondary text: sources, notes, placeholder, quotes.
+ * @cssprop [--ask-stream-border=light-dark(#d0d7de, #3d444d)] - Borders and rules, the confidence bar's track.
+ * @cssprop [--ask-stream-danger=light-dark(#b91c1c, #ff7b72)] - Error text.
+ * @cssprop [--ask-stream-code-background=light-dark(#f6f8fa, #161b22)] - Code blocks and inline code.
+ * @cssprop [--ask-stream-question-background=light-dark(#eef4fc, #1b2635)] - Behind a question in the transcript.
+ * @cssprop [--ask-stream-radius=10px] - Corner radius.
+ * @cssprop [--ask-stream-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font family.
+ * @cssprop [--ask-stream-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace] - Code font family.
+ * @cssprop [--ask-stream-font-size=1rem] - Base font size.
+ * @cssprop [--ask-stream-spacing=0.75rem] - Base spacing unit.
+ * @cssprop [--ask-stream-max-height=32rem] - Height after which the transcript scrolls.
  */
 export class AskStreamElement extends LitElement {
   static override styles = styles;
@@ -95,10 +100,7 @@ export class AskStreamElement extends LitElement {
   declare endpoint: string;
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Reflected. */
   declare theme: AskStreamTheme;
-  /**
-   * Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`; 0: none.
-   * @default 30000
-   */
+  /** Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`; 0: none. */
   declare timeout: number;
   /** Extra request headers, e.g. `{Authorization: 'Bearer …'}`. */
   declare headers: Record<string, string>;
@@ -152,8 +154,7 @@ export class AskStreamElement extends LitElement {
     super();
     this.endpoint = '/api/ask/stream';
     this.theme = 'auto';
-    // The same as the client's DEFAULT_TIMEOUT, written out so the manifest shows the number.
-    this.timeout = 30000;
+    this.timeout = DEFAULT_TIMEOUT;
     this.headers = {};
     this.body = {};
     this.strings = {};

@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-// styleMap writes through the CSSOM, which strict CSP allows; a style attribute it would block.
-import { styleMap } from 'lit/directives/style-map.js';
-import type { AnswerMetadata, Source } from '../protocol.js';
+import { isRecord, type AnswerMetadata, type Source } from '../protocol.js';
 import { safeLinkUrl } from '../render/safe-url.js';
+import { inlineSize } from './inline-size.js';
 import type { AskStreamStrings } from './strings.js';
 
 interface ResolvedSource {
@@ -20,7 +19,7 @@ function resolveSource(source: Source): ResolvedSource | undefined {
     const text = source.trim();
     return text ? { label: text, href: safeLinkUrl(text) } : undefined;
   }
-  if (typeof source !== 'object' || source === null) return undefined;
+  if (!isRecord(source)) return undefined;
   const title = typeof source.title === 'string' ? source.title.trim() : '';
   const url = typeof source.url === 'string' ? source.url.trim() : '';
   if (!title && !url) return undefined;
@@ -40,7 +39,7 @@ function confidenceView(metadata: AnswerMetadata, strings: AskStreamStrings): Te
   const level = percent >= 75 ? 'high' : percent >= 40 ? 'medium' : 'low';
   return html`<p part="confidence" class="confidence" data-level=${level}>
     <span class="confidence-label">${strings.confidence}</span>
-    <span class="confidence-bar" aria-hidden="true"><span style=${styleMap({ inlineSize: `${percent}%` })}></span></span>
+    <span class="confidence-bar" aria-hidden="true"><span ${inlineSize(`${percent}%`)}></span></span>
     <span class="confidence-value">${percent}%</span>
   </p>`;
 }

@@ -1,7 +1,8 @@
 /**
- * Styles for rendered answers. Colours and sizes come from the element's
- * `--ask-stream-*` custom properties; the fallbacks keep the content readable
- * when the renderer is used on its own.
+ * Styles for rendered answers. Colours and sizes are the widget's own palette:
+ * the private `--_*` tokens of `theme/tokens.styles.ts`, which must be in the
+ * same shadow root (the element adds both). No fallbacks here, so there is no
+ * second palette to drift from the first.
  *
  * Written one rule per line because bundlers do not minify CSS inside `css`
  * literals, and every byte here ships in the 40 KB CDN bundle.
@@ -19,11 +20,11 @@
  */
 import { css } from 'lit';
 
-/** Styles for the output of `IncrementalMarkdown`; add them to the shadow root that renders it. */
+/** Styles for the output of `IncrementalMarkdown`; add them, with `tokens`, to the shadow root that renders it. */
 export const markdownStyles = css`
-.md-block{margin:0 0 var(--ask-stream-spacing,.75em);overflow-wrap:anywhere}
+.md-block{margin:0 0 var(--_spacing);overflow-wrap:anywhere}
 .md-block>*{margin-block:0}
-.md-block:has(>h1,>h2,>h3){margin-top:calc(1.5*var(--ask-stream-spacing,.75em))}
+.md-block:has(>h1,>h2,>h3){margin-top:calc(1.5*var(--_spacing))}
 .md-page:first-child>.md-block:first-child{margin-top:0}
 .md-page:not(:last-child){content-visibility:auto;contain-intrinsic-size:auto 2000px;overflow-clip-margin:4px}
 h1,h2,h3,h4,h5,h6{line-height:1.25;font-size:1em}
@@ -31,25 +32,25 @@ h1{font-size:1.4em}h2{font-size:1.25em}h3{font-size:1.1em}
 ul,ol{padding-inline-start:1.5em}
 li+li,li>ul,li>ol{margin-top:.25em}
 li.task{list-style:none}
-blockquote{margin-inline:0;padding-inline-start:.9em;border-inline-start:3px solid var(--ask-stream-border,#d0d7de);color:var(--ask-stream-muted,#57606a)}
+blockquote{margin-inline:0;padding-inline-start:.9em;border-inline-start:3px solid var(--_border);color:var(--_muted)}
 blockquote>:first-child{margin-top:0}blockquote>:last-child{margin-bottom:0}
-hr{border:0;border-top:1px solid var(--ask-stream-border,#d0d7de)}
-a{color:var(--ask-stream-accent,#0b5cad)}
-a:focus-visible,.md-copy:focus-visible,.md-table:focus-visible,pre:focus-visible{outline:2px solid var(--ask-stream-accent,#0b5cad);outline-offset:1px}
+hr{border:0;border-top:1px solid var(--_border)}
+a{color:var(--_accent)}
+a:focus-visible,.md-copy:focus-visible,.md-table:focus-visible,pre:focus-visible{outline:2px solid var(--_accent);outline-offset:1px}
 img{max-width:100%}
-code,pre{font-family:var(--ask-stream-font-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);font-size:.9em}
+code,pre{font-family:var(--_font-mono);font-size:.9em}
 pre>code{font-size:inherit}
-:not(pre)>code{padding:.1em .3em;border-radius:4px;background:var(--ask-stream-code-background,#f3f4f6)}
-.md-code{min-width:0;border-radius:var(--ask-stream-radius,8px);background:var(--ask-stream-code-background,#f3f4f6)}
-.md-code-header{display:flex;align-items:center;gap:.5em;padding:.3em .4em .3em 1em;border-bottom:1px solid var(--ask-stream-border,#d0d7de);font-size:.8em}
-.md-code-language{color:var(--ask-stream-muted,#57606a);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+:not(pre)>code{padding:.1em .3em;border-radius:4px;background:var(--_code-background)}
+.md-code{min-width:0;border-radius:var(--_radius);background:var(--_code-background)}
+.md-code-header{display:flex;align-items:center;gap:.5em;padding:.3em .4em .3em 1em;border-bottom:1px solid var(--_border);font-size:.8em}
+.md-code-language{color:var(--_muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 pre{margin:0;padding:.75em 1em;overflow-x:auto;line-height:1.45;overflow-wrap:normal}
 .md-code-segment{display:block;content-visibility:auto;contain-intrinsic-size:auto 145em}
-.md-copy{margin-inline-start:auto;padding:.2em .6em;border:1px solid var(--ask-stream-border,#d0d7de);border-radius:4px;background:inherit;color:inherit;font:inherit;cursor:pointer}
+.md-copy{margin-inline-start:auto;padding:.2em .6em;border:1px solid var(--_border);border-radius:4px;background:inherit;color:inherit;font:inherit;cursor:pointer}
 .md-copy::after{content:attr(data-label)}
 .md-table{overflow-x:auto}
 table{border-collapse:collapse}
-th,td{padding:.35em .7em;border:1px solid var(--ask-stream-border,#d0d7de);text-align:start;overflow-wrap:normal;word-break:normal}
+th,td{padding:.35em .7em;border:1px solid var(--_border);text-align:start;overflow-wrap:normal;word-break:normal}
 [data-align=left]{text-align:left}[data-align=center]{text-align:center}[data-align=right]{text-align:right}
 .md-html{white-space:pre-wrap}
 .cursor{display:inline-block;width:.5em;height:1em;margin-inline-start:1px;vertical-align:-.15em;background:currentColor;animation:md-blink 1s steps(1) infinite}

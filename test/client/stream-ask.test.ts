@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { install } from '@sinonjs/fake-timers';
 import { streamAsk, AskStreamError, type AskRequest } from '../../src/client/index.js';
 import type { Frame } from '../../src/protocol.js';
 import { answerWith, bytesOf, cut, frame, pushStream, sseHeaders, streamOf } from '../support/streams.js';
@@ -12,6 +13,7 @@ import {
   scripted,
   type Step,
 } from '../support/script.js';
+import { nextTask } from '../support/next-task.js';
 
 async function collect(request: AskRequest): Promise<{ frames: Frame[]; error?: unknown }> {
   const frames: Frame[] = [];
@@ -153,7 +155,8 @@ describe('streamAsk', () => {
       [503, true],
       [400, false],
       [401, false],
-      [404, false],
+      // Not 404: the test runner reports every 404 as a missing file.
+      [403, false],
     ] as const) {
       it(`HTTP ${status} is HTTP_ERROR, ${retryable ? '' : 'not '}retryable`, async () => {
         const { error } = await play({ status, headers: { 'content-type': 'text/plain' } }, { write: 'nope' });
@@ -218,50 +221,74 @@ describe('streamAsk', () => {
   });
 
   describe('idle timeout', () => {
-    it('is TIMEOUT when the headers do not come in time', async () => {
-      const started = performance.now();
-      const { error } = await collect({
-        endpoint: SSE_ENDPOINT,
-        query: 'q',
-        timeout: 150,
-        body: scripted({ delayHeaders: 2000 }, complete()),
-      });
-      expectCode(error, 'TIMEOUT', true);
-      expect(performance.now() - started).to.be.lessThan(1500);
+    // The client's timers run on a fake clock: the test says when time passes.
+    let clock: ReturnType<typeof install> | undefined;
+    afterEach(() => {
+      clock?.uninstall();
+      clock = undefined;
+    });
+
+    /** An ask on a fake clock, reading a body the test pushes into. */
+    function timedPushed(timeout: number) {
+      const body = pushStream();
+      const fetch = answerWith(new Response(body.stream, { headers: sseHeaders }));
+      return { body, ...timed({ endpoint: '/x', query: 'q', timeout, fetch }) };
+    }
+
+    /** Starts an ask on a fake clock. */
+    function timed(request: AskRequest) {
+      clock = install({ toFake: ['setTimeout', 'clearTimeout'] });
+      let ended = false;
+      const done = collect(request).finally(() => (ended = true));
+      return {
+        done,
+        /** Whether the ask has ended, once every job pending now has run (what arrived is read by then). */
+        ended: async () => {
+          await nextTask();
+          return ended;
+        },
+      };
+    }
+
+    it('is TIMEOUT when the headers do not come in time: exactly `timeout` ms', async () => {
+      const ask = timed({ endpoint: SSE_ENDPOINT, query: 'q', timeout: 150, body: scripted({ delayHeaders: 2000 }) });
+      clock!.tick(149);
+      expect(await ask.ended()).to.equal(false);
+      clock!.tick(1);
+      expectCode((await ask.done).error, 'TIMEOUT', true);
     });
 
     it('is TIMEOUT when the stream falls silent, keeping what arrived', async () => {
-      const { frames, error } = await collect({
-        endpoint: SSE_ENDPOINT,
-        query: 'q',
-        timeout: 600,
-        body: scripted(chunk('so far'), { hang: true }),
-      });
+      const { body, ...ask } = timedPushed(600);
+      body.push(frame({ type: 'chunk', content: 'so far' }));
+      expect(await ask.ended()).to.equal(false);
+      clock!.tick(599);
+      expect(await ask.ended()).to.equal(false);
+      clock!.tick(1);
+      const { frames, error } = await ask.done;
       expect(frames).to.deep.equal([{ type: 'chunk', content: 'so far' }]);
       expectCode(error, 'TIMEOUT', true);
+      await body.cancelled;
     });
 
     it('counts any bytes, comments included, as life', async () => {
-      // 1.5 s of nothing but comments every 100 ms, against a 700 ms idle timeout.
-      const pings: Step[] = [];
-      for (let i = 0; i < 15; i++) pings.push({ write: ': ping\n\n' }, { delay: 100 });
-      const { error } = await collect({
-        endpoint: SSE_ENDPOINT,
-        query: 'q',
-        timeout: 700,
-        body: scripted(...pings, complete()),
-      });
-      expect(error).to.equal(undefined);
+      const { body, ...ask } = timedPushed(700);
+      // 9 s of nothing but a comment every 600 ms, against a 700 ms idle timeout.
+      for (let i = 0; i < 15; i++) {
+        clock!.tick(600);
+        body.push(': ping\n\n');
+        expect(await ask.ended(), `after ping ${i}`).to.equal(false);
+      }
+      body.push(frame({ type: 'complete', success: true }));
+      expect((await ask.done).error).to.equal(undefined);
     });
 
     it('is off when timeout is 0', async () => {
-      const { error } = await collect({
-        endpoint: SSE_ENDPOINT,
-        query: 'q',
-        timeout: 0,
-        body: scripted({ delay: 100 }, complete()),
-      });
-      expect(error).to.equal(undefined);
+      const { body, ...ask } = timedPushed(0);
+      clock!.tick(24 * 3600_000);
+      expect(await ask.ended()).to.equal(false);
+      body.push(frame({ type: 'complete', success: true }));
+      expect((await ask.done).error).to.equal(undefined);
     });
   });
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AskStreamController, type RequestOptions } from '../../src/controller/index.js';
 import { answerWith, frame, pushStream, sseHeaders, type PushStream } from '../support/streams.js';
-import { SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
+import { ECHO_ENDPOINT, SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
 
 /** The smallest ReactiveControllerHost: counts update requests, no DOM. */
 class Host implements ReactiveControllerHost {
@@ -25,7 +25,16 @@ type Call = [string, unknown];
 function setup(request: () => RequestOptions) {
   const host = new Host();
   const calls: Call[] = [];
-  const record = (name: string) => (detail: unknown) => calls.push([name, detail]);
+  const waiting: Array<[string, () => void]> = [];
+  const record = (name: string) => (detail: unknown) => {
+    calls.push([name, detail]);
+    for (const [wanted, resolve] of waiting.splice(0)) {
+      if (wanted === name) resolve();
+      else waiting.push([wanted, resolve]);
+    }
+  };
+  /** Resolves at the next `name` callback. */
+  const next = (name: string) => new Promise<void>((resolve) => waiting.push([name, resolve]));
   const controller = new AskStreamController(host, {
     request,
     onStart: record('start'),
@@ -36,12 +45,19 @@ function setup(request: () => RequestOptions) {
     onCancel: record('cancel'),
   });
   const terminals = () => calls.filter(([n]) => n === 'complete' || n === 'error' || n === 'cancel');
-  return { host, calls, controller, terminals };
+  return { host, calls, controller, terminals, next };
 }
 
 const scriptedRequest =
   (...script: Step[]) =>
   () => ({ endpoint: SSE_ENDPOINT, body: scripted(...script) });
+
+/** Pushes a chunk into `stream`; resolves once the controller has passed it on (so the ask is reading). */
+async function deliver(stream: PushStream, content: string, next: (name: string) => Promise<void>): Promise<void> {
+  const passedOn = next('chunk');
+  stream.push(frame({ type: 'chunk', content }));
+  await passedOn;
+}
 
 /** Each ask gets the next push stream, so a test controls every answer byte by byte. */
 function pushedRequests(count: number): { streams: PushStream[]; request: () => RequestOptions } {
@@ -55,8 +71,6 @@ function pushedRequests(count: number): { streams: PushStream[]; request: () => 
     },
   };
 }
-
-const tick = () => new Promise((r) => setTimeout(r, 20));
 
 describe('AskStreamController', () => {
   it('registers with its host and starts idle', () => {
@@ -126,10 +140,9 @@ describe('AskStreamController', () => {
 
   it('cancel() ends the ask as cancelled, keeps the partial answer, and resolves ask()', async () => {
     const { streams, request } = pushedRequests(1);
-    const { controller, calls, terminals } = setup(request);
+    const { controller, calls, terminals, next } = setup(request);
     const done = controller.ask('q');
-    streams[0]!.push(frame({ type: 'chunk', content: 'so far' }));
-    await tick();
+    await deliver(streams[0]!, 'so far', next);
     controller.cancel();
     await done;
     await streams[0]!.cancelled;
@@ -159,10 +172,9 @@ describe('AskStreamController', () => {
 
   it('a newer ask supersedes: the old one ends as cancel before the new start, and never writes again', async () => {
     const { streams, request } = pushedRequests(2);
-    const { controller, calls, terminals } = setup(request);
+    const { controller, calls, terminals, next } = setup(request);
     const first = controller.ask('first');
-    streams[0]!.push(frame({ type: 'chunk', content: 'old' }));
-    await tick();
+    await deliver(streams[0]!, 'old', next);
     const second = controller.ask('second');
     expect(calls.slice(-2)).to.deep.equal([
       ['cancel', { query: 'first', response: 'old' }],
@@ -214,9 +226,10 @@ describe('AskStreamController', () => {
 
   it('clear() empties the transcript, cancelling an ask in flight', async () => {
     const { streams, request } = pushedRequests(1);
-    const { controller, terminals } = setup(request);
+    const { controller, terminals, next } = setup(request);
     const done = controller.ask('q');
-    await tick();
+    // In flight for certain: the client is reading the body.
+    await deliver(streams[0]!, 'so far', next);
     controller.clear();
     await done;
     expect(terminals().map(([n]) => n)).to.deep.equal(['cancel']);
@@ -227,9 +240,9 @@ describe('AskStreamController', () => {
 
   it('cancels when the host disconnects', async () => {
     const { streams, request } = pushedRequests(1);
-    const { controller, terminals } = setup(request);
+    const { controller, terminals, next } = setup(request);
     const done = controller.ask('q');
-    await tick();
+    await deliver(streams[0]!, 'so far', next);
     controller.hostDisconnected();
     await done;
     expect(terminals().map(([n]) => n)).to.deep.equal(['cancel']);
@@ -237,13 +250,13 @@ describe('AskStreamController', () => {
   });
 
   it('reads the request options afresh for every ask', async () => {
-    let endpoint = '/nowhere-404';
-    const { controller } = setup(() => ({ endpoint, body: scripted(complete()) }));
+    let endpoint = ECHO_ENDPOINT;
+    const { controller } = setup(() => ({ endpoint, body: scripted(chunk('scripted'), complete()) }));
     await controller.ask('q');
-    expect(controller.error?.code).to.equal('HTTP_ERROR');
+    expect(controller.metadata?.request, 'the echo endpoint answered').to.not.equal(undefined);
     endpoint = SSE_ENDPOINT;
     await controller.ask('q');
-    expect(controller.status).to.equal('complete');
+    expect(controller.response).to.equal('scripted');
   });
 
   it('requests an update for each change', async () => {

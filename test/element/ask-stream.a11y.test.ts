@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { AskStreamElement } from '../../src/index.js';
-import { SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
+import { SSE_ENDPOINT, chunk, complete, data, hold, scripted, type Step } from '../support/script.js';
 
 // axe-core (through chai-a11y-axe) over the whole widget, shadow root included,
 // in every state a visitor meets, in both themes.
@@ -70,13 +70,16 @@ describe('<ask-stream> accessibility', () => {
 
   it('marks the answer busy while it streams, and announces errors assertively', async () => {
     const el = await fixture<AskStreamElement>(html`<ask-stream endpoint=${SSE_ENDPOINT}></ask-stream>`);
-    el.body = scripted(chunk('part'), { delay: 300 });
+    const rest = hold();
+    // Then the stream ends without `complete`: an error.
+    el.body = scripted(chunk('part'), rest.step);
     const done = el.ask('q');
     await waitUntil(() => el.response === 'part');
     await el.updateComplete;
     const answer = el.shadowRoot!.querySelector('[part~="answer"]')!;
     expect(answer.getAttribute('aria-busy')).to.equal('true');
     expect(el.shadowRoot!.querySelector('[part~="transcript"]')!.getAttribute('role')).to.equal('log');
+    await rest.release();
     await done;
     await el.updateComplete;
     expect(answer.getAttribute('aria-busy')).to.equal('false');

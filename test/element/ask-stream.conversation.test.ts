@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { PropertyValues } from 'lit';
 import '../../src/index.js';
 import { AskStreamElement } from '../../src/index.js';
-import { SSE_ENDPOINT, chunk, complete, data, scripted, type Step } from '../support/script.js';
+import { SSE_ENDPOINT, chunk, complete, data, hold, scripted, type Step } from '../support/script.js';
 
 const parts = (el: AskStreamElement, name: string) => [
   ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
@@ -62,10 +62,12 @@ describe('<ask-stream> conversation', () => {
 
   it('shows Thinking… until the first chunk', async () => {
     const el = await widget();
-    el.body = scripted({ delay: 300 }, chunk('Here.'), complete());
+    const answer = hold();
+    el.body = scripted(answer.step, chunk('Here.'), complete());
     const done = el.ask('q');
     await el.updateComplete;
     expect(part(el, 'thinking')!.textContent).to.equal('Thinking…');
+    await answer.release();
     await done;
     await el.updateComplete;
     expect(part(el, 'thinking')).to.equal(null);
@@ -138,23 +140,41 @@ describe('<ask-stream> conversation', () => {
     expect(transcript.scrollHeight).to.be.greaterThan(transcript.clientHeight);
     expect(atBottom()).to.equal(true);
 
+    // One answer, in three parts the test lets through one at a time, so every
+    // move below is the reader's within the same ask (a new ask resumes by itself).
+    const [second, third] = [hold(), hold()];
+    const paragraphs = (name: string) => Array.from({ length: 20 }, (_, i) => chunk(`${name} ${i}\n\n`));
     el.body = scripted(
-      ...Array.from({ length: 30 }, (_, i) => [chunk(`more ${i}\n\n`), { delay: 10 }] as Step[]).flat(),
+      ...paragraphs('first'),
+      second.step,
+      ...paragraphs('second'),
+      third.step,
+      ...paragraphs('third'),
       complete(),
     );
+    const rendered = async (text: string) => {
+      await waitUntil(() => el.response.includes(text));
+      await el.updateComplete;
+    };
     const streaming = el.ask('More');
-    await waitUntil(() => el.response.includes('more 3'));
+    await rendered('first 19');
+    expect(atBottom(), 'following the stream').to.equal(true);
+
+    // The reader scrolls up: the stream no longer moves the view.
     transcript.scrollTop = 0;
     transcript.dispatchEvent(new Event('scroll'));
-    await streaming;
-    await el.updateComplete;
+    await second.release();
+    await rendered('second 19');
     expect(transcript.scrollTop).to.equal(0);
 
-    el.body = scripted(chunk('even more\n\n'.repeat(20)), complete());
+    // The reader scrolls back to the bottom: following resumes, with no new ask.
     transcript.scrollTop = transcript.scrollHeight;
     transcript.dispatchEvent(new Event('scroll'));
-    await el.ask('Again');
+    const before = transcript.scrollHeight;
+    await third.release();
+    await streaming;
     await el.updateComplete;
+    expect(transcript.scrollHeight - before, 'the third part grew the transcript').to.be.greaterThan(200);
     expect(atBottom()).to.equal(true);
   });
 

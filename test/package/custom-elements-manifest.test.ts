@@ -3,8 +3,9 @@
 // framework wrappers) read it, so it must describe the whole public surface.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DEFAULT_TIMEOUT } from '../../src/client/stream-ask.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MANIFEST = resolve(ROOT, 'custom-elements.json');
@@ -41,6 +42,27 @@ function element(): Element {
 
 const byName = (list: Named[]) => new Map(list.map((x) => [x.name, x]));
 
+/** Every stylesheet of the widget (each `*.styles.ts` under `src/`), by path. */
+function styleSources(): Map<string, string> {
+  const files = readdirSync(resolve(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.styles.ts'),
+  );
+  return new Map(files.map((f) => [f, readFileSync(resolve(ROOT, 'src', f), 'utf8')]));
+}
+
+/** `var(--ask-stream-x, <default>)` → x's default, with nested parentheses (`light-dark(…)`) kept whole. */
+function fallbacks(css: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const match of css.matchAll(/var\((--ask-stream-[\w-]+),\s*/g)) {
+    let depth = 1;
+    let at = match.index + match[0].length;
+    const from = at;
+    for (; depth > 0; at++) depth += css[at] === '(' ? 1 : css[at] === ')' ? -1 : 0;
+    found.set(match[1]!, css.slice(from, at - 1).trim());
+  }
+  return found;
+}
+
 describe('custom-elements.json', () => {
   const el = element();
   const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { customElements: string };
@@ -63,6 +85,12 @@ describe('custom-elements.json', () => {
         ['allow-images', 'false'],
       ],
     );
+  });
+
+  it("shows the timeout default as the number the client uses, not the constant's name", () => {
+    const timeout = byName(el.attributes).get('timeout');
+    assert.equal(timeout?.default, String(DEFAULT_TIMEOUT));
+    assert.equal(byName(el.members).get('timeout')?.default, String(DEFAULT_TIMEOUT));
   });
 
   it('lists every public property and method, documented, the state read-only', () => {
@@ -118,6 +146,7 @@ describe('custom-elements.json', () => {
     }
     const props = el.cssProperties.map((p) => p.name);
     for (const prop of [
+      'question-background',
       'accent',
       'background',
       'foreground',
@@ -132,5 +161,45 @@ describe('custom-elements.json', () => {
     ]) {
       assert.ok(props.includes(`--ask-stream-${prop}`), `--ask-stream-${prop}`);
     }
+  });
+
+  it('documents exactly the design tokens the styles read, each with the default they use', () => {
+    const sources = styleSources();
+    const used = new Set([...sources.values()].flatMap((css) => css.match(/--ask-stream-[\w-]+/g) ?? []));
+    const documented = new Map(el.cssProperties.map((p) => [p.name, p.default]));
+    assert.deepEqual(
+      [...used].filter((t) => !documented.has(t)),
+      [],
+      'tokens the styles read but the JSDoc omits',
+    );
+    assert.deepEqual(
+      [...documented.keys()].filter((t) => !used.has(t)),
+      [],
+      'documented tokens no style reads',
+    );
+    // Each public token is read once, in the tokens file, with its default as the fallback.
+    const tokens = sources.get('theme/tokens.styles.ts')!;
+    assert.deepEqual(Object.fromEntries(fallbacks(tokens)), Object.fromEntries(documented));
+    for (const [file, css] of sources) {
+      if (file !== 'theme/tokens.styles.ts')
+        assert.doesNotMatch(css, /--ask-stream-/, `${file} reads only the private tokens`);
+    }
+  });
+
+  it('every private token a style reads is defined by the tokens, and none is left unread', () => {
+    const sources = styleSources();
+    const tokens = sources.get('theme/tokens.styles.ts')!;
+    const defined = new Set([...tokens.matchAll(/(--_[\w-]+):/g)].map((m) => m[1]!));
+    const read = new Set([...[...sources.values()].join('\n').matchAll(/var\((--_[\w-]+)\)/g)].map((m) => m[1]!));
+    assert.deepEqual(
+      [...read].filter((t) => !defined.has(t)),
+      [],
+      'read but never defined',
+    );
+    assert.deepEqual(
+      [...defined].filter((t) => !read.has(t)),
+      [],
+      'defined but never read',
+    );
   });
 });

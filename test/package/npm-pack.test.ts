@@ -1,21 +1,57 @@
-// Packs the package as npm would publish it, installs the tarball into a fresh
-// project, and checks that its entry points resolve and type-check there.
+// Packs the package as npm would publish it, from a clean clone: `git clone` of
+// this checkout into a fresh folder, `npm ci`, `npm pack` (whose `prepack`
+// builds dist/ and the manifest there, so nothing built here can leak in).
+// Then installs the tarball into a fresh project and checks that its entry
+// points resolve and type-check there, Vue templates included. Every step is
+// bounded and says what it is doing: the whole takes a minute or more.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
-const npm = (args: string[], cwd: string) =>
-  execFileSync('npm', args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, npm_config_loglevel: 'error' },
-  });
+const VUE_TSC = join(ROOT, 'node_modules/vue-tsc/bin/vue-tsc.js');
+const MINUTE = 60_000;
+const execFileAsync = promisify(execFile);
+
+const started = Date.now();
+const progress = (what: string) =>
+  console.log(`[npm pack test, ${((Date.now() - started) / 1000).toFixed(0)} s] ${what}`);
+
+/**
+ * Runs a command to completion within `timeout` ms, saying every 10 s that it
+ * still runs; resolves with what it printed, or rejects with that and why.
+ */
+async function run(cmd: string, args: string[], cwd: string, timeout: number): Promise<string> {
+  const what = `${cmd === process.execPath ? 'node' : cmd} ${args.map((a) => a.replace(ROOT, '.')).join(' ')}`;
+  const ticker = setInterval(() => progress(`… still running: ${what}`), 10_000);
+  try {
+    const { stdout } = await execFileAsync(cmd, args, {
+      cwd,
+      timeout,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        ...process.env,
+        npm_config_loglevel: 'error',
+        PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+        PUPPETEER_SKIP_DOWNLOAD: '1',
+      },
+    });
+    return stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '', killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
+    const why = killed ? `timed out after ${timeout / 1000} s` : 'failed';
+    throw new Error(`${what} ${why} in ${cwd}\n${stdout}\n${stderr}`, { cause: error });
+  } finally {
+    clearInterval(ticker);
+  }
+}
+const npm = (args: string[], cwd: string, timeout = 5 * MINUTE) => run('npm', args, cwd, timeout);
 
 const tsconfig = (jsx: Record<string, string>) =>
   JSON.stringify({
@@ -32,23 +68,35 @@ const tsconfig = (jsx: Record<string, string>) =>
     },
   });
 
-describe('the npm package', { timeout: 240_000 }, () => {
+describe('the npm package', { timeout: 15 * MINUTE }, () => {
   let work: string;
   let consumer: string;
   let files: string[];
 
-  before(() => {
-    assert.ok(existsSync(join(ROOT, 'dist/lib/index.js')), 'run `npm run build` first');
+  before(async () => {
     work = mkdtempSync(join(tmpdir(), 'ask-stream-pack-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT)) as Array<{
+    const clone = join(work, 'clone');
+    const commit = (await run('git', ['rev-parse', '--short', 'HEAD'], ROOT, MINUTE)).trim();
+    const dirty = (await run('git', ['status', '--porcelain', '--untracked-files=no'], ROOT, MINUTE)).trim() !== '';
+    progress(
+      `git clone of ${commit}${dirty ? ' (uncommitted changes are not in a clone, so not in this package)' : ''}`,
+    );
+    await run('git', ['-c', 'advice.detachedHead=false', 'clone', '--quiet', ROOT, clone], work, 2 * MINUTE);
+    progress('npm ci in the clone');
+    await npm(['ci', '--no-audit', '--no-fund', '--prefer-offline'], clone, 10 * MINUTE);
+    progress('npm pack in the clone (prepack builds dist/ and custom-elements.json)');
+    const out = await npm(['pack', '--json', '--pack-destination', work], clone);
+    // Whatever the build printed comes first; the JSON report last.
+    const packed = JSON.parse(out.slice(out.search(/^\[/m))) as Array<{
       filename: string;
       files: Array<{ path: string }>;
     }>;
     files = packed[0]!.files.map((f) => f.path);
+    progress(`packed ${packed[0]!.filename}: ${files.length} files; installing it into a fresh project`);
     consumer = join(work, 'consumer');
     mkdirSync(consumer);
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    npm(
+    await npm(
       [
         'install',
         '--no-audit',
@@ -59,9 +107,11 @@ describe('the npm package', { timeout: 240_000 }, () => {
         '@types/node@20',
         'preact@10',
         'solid-js@1',
+        'vue@3',
       ],
       consumer,
     );
+    progress('installed; type-checking as a consumer would');
   });
 
   after(() => rmSync(work, { recursive: true, force: true }));
@@ -72,7 +122,11 @@ describe('the npm package', { timeout: 240_000 }, () => {
       'dist/ask-stream.iife.js',
       'dist/lib/index.js',
       'dist/lib/index.d.ts',
+      'dist/lib/api.d.ts',
       'dist/lib/server/index.js',
+      'dist/lib/server/index.d.ts',
+      'dist/lib/jsx/react.d.ts',
+      'dist/lib/jsx/vue.d.ts',
       'custom-elements.json',
       'LICENSE',
       'README.md',
@@ -97,12 +151,13 @@ describe('the npm package', { timeout: 240_000 }, () => {
       {
         cwd: consumer,
         encoding: 'utf8',
+        timeout: MINUTE,
       },
     );
     assert.equal(out.trim(), 'function function function');
   });
 
-  it('type-checks a consumer of the element, its events and the server', () => {
+  it('type-checks a consumer of the element, its events and the server', async () => {
     writeFileSync(join(consumer, 'tsconfig.json'), tsconfig({}));
     writeFileSync(
       join(consumer, 'index.ts'),
@@ -130,10 +185,10 @@ void toNodeHandler(handler);
 el.status = 'idle';
 `,
     );
-    execFileSync(process.execPath, [TSC, '-p', consumer], { encoding: 'utf8' });
+    await run(process.execPath, [TSC, '-p', consumer], consumer, 2 * MINUTE);
   });
 
-  it('type-checks <ask-stream> in React 19 JSX, Preact and Solid', () => {
+  it('type-checks <ask-stream> in React 19 JSX, Preact and Solid', async () => {
     const cases = [
       [
         'react',
@@ -156,11 +211,69 @@ el.status = 'idle';
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'tsconfig.json'), tsconfig(jsx));
       writeFileSync(join(dir, 'app.tsx'), source);
+      progress(`type-checking ${name}`);
       try {
-        execFileSync(process.execPath, [TSC, '-p', dir], { encoding: 'utf8' });
+        await run(process.execPath, [TSC, '-p', dir], dir, 2 * MINUTE);
       } catch (error) {
-        assert.fail(`${name}: ${(error as { stdout?: string }).stdout ?? error}`);
+        assert.fail(`${name}: ${(error as Error).message}`);
       }
+    }
+  });
+
+  it('type-checks <ask-stream> in a Vue single-file component (vue-tsc, strict templates)', async () => {
+    const dir = join(consumer, 'vue');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        vueCompilerOptions: { strictTemplates: true },
+        include: ['*.vue'],
+      }),
+    );
+    // Typed events: `e` is the event class, so `e.detail` is no implicit any,
+    // and a wrong field or attribute value is an error that must be reported.
+    writeFileSync(
+      join(dir, 'App.vue'),
+      `<script setup lang="ts">
+import 'ask-stream';
+import type {} from 'ask-stream/vue';
+import { ref } from 'vue';
+
+const answers = ref<string[]>([]);
+const codes = ref<string[]>([]);
+</script>
+
+<template>
+  <ask-stream
+    endpoint="/api/ask/stream"
+    theme="dark"
+    :timeout="5000"
+    :headers="{ Authorization: 'Bearer x' }"
+    :body="{ locale: 'en' }"
+    @ask-stream-complete="(e) => answers.push(e.detail.response)"
+    @ask-stream-error="(e) => codes.push(e.detail.code)"
+  />
+  <!-- @vue-expect-error a complete event's detail has no \`nope\` -->
+  <ask-stream @ask-stream-complete="(e) => answers.push(e.detail.nope)" />
+  <!-- @vue-expect-error theme is light | dark | auto -->
+  <ask-stream theme="blue" />
+</template>
+`,
+    );
+    try {
+      await run(process.execPath, [VUE_TSC, '-p', dir], dir, 3 * MINUTE);
+    } catch (error) {
+      assert.fail(`vue: ${(error as Error).message}`);
     }
   });
 });

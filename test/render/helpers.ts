@@ -2,6 +2,7 @@
 import { expect } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { IncrementalMarkdown, type MarkdownOptions } from '../../src/render/incremental-markdown.js';
+import { mulberry32 } from '../../bench/fixtures/prng.js';
 
 export const STRINGS = { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code' };
 
@@ -22,19 +23,12 @@ export const oneShot = (src: string, options: MarkdownOptions = {}): HTMLElement
 export const streaming = (src: string, options: MarkdownOptions = {}): HTMLElement =>
   mount(new IncrementalMarkdown(options).render(src, true));
 
-/** A deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG: the benchmarks' mulberry32, so both draw the same numbers from a seed. */
+export { mulberry32 as rng };
 
 /** `src` cut into pieces of `min`..`max` characters (seeded). */
 export function pieces(src: string, seed: number, min = 1, max = 7): string[] {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const out: string[] = [];
   for (let at = 0; at < src.length;) {
     const next = Math.min(src.length, at + min + Math.floor(random() * (max - min + 1)));

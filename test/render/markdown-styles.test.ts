@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { IncrementalMarkdown } from '../../src/render/incremental-markdown.js';
 import { markdownStyles } from '../../src/render/markdown.styles.js';
+import { tokens } from '../../src/theme/tokens.styles.js';
 import { mount } from './helpers.js';
 
 /**
@@ -26,13 +27,15 @@ function reducedMotionRules(): CSSStyleRule[] {
     .flatMap((m) => [...m.cssRules].filter((r): r is CSSStyleRule => r instanceof CSSStyleRule));
 }
 
-/** Renders `md` (streaming) into a shadow root that has the Markdown styles. */
+/** Renders `md` (streaming) into a shadow root that has the tokens and the Markdown styles, inside a wrapper. */
 function styled(md: string, streaming = true): ShadowRoot {
+  const wrapper = document.createElement('div');
   const host = document.createElement('div');
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [markdownStyles.styleSheet!];
+  root.adoptedStyleSheets = [tokens.styleSheet!, markdownStyles.styleSheet!];
   mount(new IncrementalMarkdown().render(md, streaming), root as unknown as HTMLElement);
-  document.body.append(host);
+  wrapper.append(host);
+  document.body.append(wrapper);
   return root;
 }
 
@@ -42,17 +45,18 @@ describe('markdownStyles', () => {
     await emulateReducedMotion('no-preference');
   });
 
-  it('uses the element custom properties, each with a fallback', () => {
+  it("uses the widget's one palette: its private tokens, no colours or fallbacks of its own", () => {
     const text = markdownStyles.cssText;
     for (const name of ['code-background', 'border', 'radius', 'muted', 'accent', 'spacing', 'font-mono']) {
-      expect(text).to.match(new RegExp(`var\\(--ask-stream-${name},[^)]`), name);
+      expect(text).to.contain(`var(--_${name})`, name);
+      expect(tokens.cssText).to.contain(`--_${name}: var(--ask-stream-${name}, `, name);
     }
-    expect(text).to.not.match(/var\(--ask-stream-[\w-]+\)/); // no var() without a fallback
+    expect(text).to.not.match(/--ask-stream-|#[\da-f]{3,8}\b|rgb|hsl/i);
   });
 
-  it('themes through the custom properties', () => {
+  it('themes through the design tokens, set on an ancestor', () => {
     const root = styled('A `code` span.\n\n```\nblock\n```\n\nend\n');
-    (root.host as HTMLElement).style.setProperty('--ask-stream-code-background', 'rgb(1, 2, 3)');
+    root.host.parentElement!.style.setProperty('--ask-stream-code-background', 'rgb(1, 2, 3)');
     expect(getComputedStyle(root.querySelector('p code')!).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(root.querySelector('.md-code')!).backgroundColor).to.equal('rgb(1, 2, 3)');
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { answerText, post, receive, sleep, startHandler, types } from './helpers.js';
+import { answerText, post, receive, startHandler, types } from './helpers.js';
 
 const UNAVAILABLE = {
   type: 'error',
@@ -106,7 +106,6 @@ describe('BACKEND_UNAVAILABLE', () => {
       backend: async function* () {
         yield 'Half an ';
         yield 'answer';
-        await sleep(5);
         throw new Error(SECRET);
       },
     });

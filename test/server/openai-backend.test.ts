@@ -9,12 +9,12 @@ import {
   readBody,
   readUntil,
   receive,
-  sleep,
   startHandler,
   types,
   waitFor,
   type Running,
 } from './helpers.js';
+import { frame } from '../support/sse-frame.mjs';
 
 const UNAVAILABLE = {
   type: 'error',
@@ -25,7 +25,12 @@ const UNAVAILABLE = {
 const TOKENS = ['Hel', 'lo', ', ', 'wörld', ' 🌍', '!'];
 
 const delta = (content: string | null, finish: string | null = null) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: content === null ? { role: 'assistant' } : { content }, finish_reason: finish }] })}\n\n`;
+  frame({
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    model: 'm',
+    choices: [{ index: 0, delta: content === null ? { role: 'assistant' } : { content }, finish_reason: finish }],
+  });
 
 interface Seen {
   url?: string;
@@ -51,13 +56,12 @@ function fakeOpenAI(seen: Seen[], gate: { release?: () => void }) {
       if (question === 'stepwise' && i === 2) await new Promise<void>((r) => (gate.release = r));
       if (question === 'drop' && i === 3) return res.destroy();
       if (question === 'error event' && i === 3) {
-        res.write(
-          `data: ${JSON.stringify({ error: { message: 'model overloaded at node gpu-7', type: 'server_error' } })}\n\n`,
-        );
+        res.write(frame({ error: { message: 'model overloaded at node gpu-7', type: 'server_error' } }));
         return res.end();
       }
       res.write(delta(token));
-      await sleep(2);
+      // A turn of the event loop between tokens, so each goes out on its own.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (question === 'no done') return res.end();
     res.write(delta('', 'stop'));

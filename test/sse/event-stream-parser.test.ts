@@ -1,15 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { EventStreamParser } from '../../src/sse/event-stream-parser.js';
 import type { SseEvent } from '../../src/sse/types.js';
-
-/** One entry of test/fixtures/sse-vectors.json (its format and provenance: test/fixtures/README.md). */
-interface Vector {
-  name: string;
-  chunks: string[] | null;
-  bytes?: number[][] | null;
-  events: SseEvent[];
-  retry?: number;
-}
+import { loadSseVectors, type SseVector } from '../support/sse-vectors.js';
 
 interface Outcome {
   events: SseEvent[];
@@ -32,7 +24,7 @@ function run(pieces: readonly string[]): Outcome {
 /** The vector as text pieces. Byte vectors go through the spec's UTF-8
  * decode (TextDecoder's default strips exactly one leading BOM), since the
  * parser itself takes decoded text. */
-function textPieces(v: Vector): string[] {
+function textPieces(v: SseVector): string[] {
   if (v.chunks) return v.chunks;
   const decoder = new TextDecoder();
   const pieces = (v.bytes ?? []).map((b) => decoder.decode(new Uint8Array(b), { stream: true }));
@@ -40,7 +32,7 @@ function textPieces(v: Vector): string[] {
   return pieces;
 }
 
-const vectors = (await (await fetch('/test/fixtures/sse-vectors.json')).json()) as Vector[];
+const vectors = await loadSseVectors();
 
 describe('EventStreamParser: shared conformance vectors', () => {
   it('loads the vectors', () => {

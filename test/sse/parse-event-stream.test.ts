@@ -1,15 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseEventStream } from '../../src/sse/parse-event-stream.js';
 import type { SseEvent } from '../../src/sse/types.js';
-
-/** One entry of test/fixtures/sse-vectors.json (its format and provenance: test/fixtures/README.md). */
-interface Vector {
-  name: string;
-  chunks: string[] | null;
-  bytes?: number[][] | null;
-  events: SseEvent[];
-  retry?: number;
-}
+import { loadSseVectors } from '../support/sse-vectors.js';
+import { nextTask } from '../support/next-task.js';
 
 type Chunk = ArrayBufferView | ArrayBuffer;
 
@@ -49,7 +42,7 @@ async function collect(pieces: readonly Chunk[]) {
 const frames = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => ({ event: 'message', data: String(from + i), id: '' }));
 
-const vectors = (await (await fetch('/test/fixtures/sse-vectors.json')).json()) as Vector[];
+const vectors = await loadSseVectors();
 
 describe('parseEventStream: shared conformance vectors', () => {
   for (const v of vectors) {
@@ -176,7 +169,8 @@ describe('parseEventStream: consumption', () => {
     const it = parseEventStream(stream)[Symbol.asyncIterator]();
     expect(stats.pulls, 'nothing read before the first next()').to.equal(0);
     expect((await it.next()).value).to.deep.equal(frames(1)[0]);
-    await new Promise((r) => setTimeout(r, 30));
+    // A read ahead would come in promise jobs right after the first; none may.
+    await nextTask();
     expect(stats.pulls).to.equal(1);
     await it.next();
     await it.next();

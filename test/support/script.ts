@@ -1,5 +1,6 @@
 // Describes responses for the test middleware (test/support/server-middleware.mjs),
 // which plays them over a real HTTP socket.
+import { frame } from './sse-frame.mjs';
 
 export type Step =
   | { status?: number; headers?: Record<string, string> }
@@ -19,12 +20,23 @@ export const ECHO_ENDPOINT = '/test/echo';
 /** The request body that makes the middleware play `script`. */
 export const scripted = (...script: Step[]): { script: Step[] } => ({ script });
 
-export const data = (value: unknown): Step => ({ write: `data: ${JSON.stringify(value)}\n\n` });
+export const data = (value: unknown): Step => ({ write: frame(value) });
 export const chunk = (content: string, extra: Record<string, unknown> = {}): Step =>
   data({ type: 'chunk', content, ...extra });
 export const complete = (): Step => data({ type: 'complete', success: true });
 
 let releaseCount = 0;
+
+/** A step that holds the response there until the test calls `release()` (before or after it gets there). */
+export function hold(): { step: Step; release: () => Promise<void> } {
+  const key = `hold-${Date.now()}-${releaseCount++}`;
+  return {
+    step: { awaitRelease: key },
+    release: async () => {
+      await fetch('/test/release', { method: 'POST', body: key });
+    },
+  };
+}
 
 /**
  * Steps that cut the connection mid-body once the test calls `release()`: call
@@ -32,13 +44,8 @@ let releaseCount = 0;
  * it had not read yet when the connection fails.
  */
 export function cutOnRelease(): { steps: Step[]; release: () => Promise<void> } {
-  const key = `cut-${Date.now()}-${releaseCount++}`;
-  return {
-    steps: [{ awaitRelease: key }, { destroy: true }],
-    release: async () => {
-      await fetch('/test/release', { method: 'POST', body: key });
-    },
-  };
+  const { step, release } = hold();
+  return { steps: [step, { destroy: true }], release };
 }
 
 /** A data frame with an SSE `id:` field. */

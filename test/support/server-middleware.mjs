@@ -13,10 +13,12 @@
 //
 // Step: {status, headers} (must come first; default 200 text/event-stream)
 //       {write: string} | {bytes: number[]} | {delay: ms} | {hang: true} | {destroy: true}
-//       {awaitRelease: key}: waits until the test POSTs `key` to /test/release, so
-//       a test can cut the connection only once the client has read what came before.
+//       {awaitRelease: key}: waits until the test POSTs `key` to /test/release (or
+//       has already), so a test decides when the rest comes: a later chunk, or a cut
+//       once the client has read what came before.
 
 import { readFile } from 'node:fs/promises';
+import { frame } from './sse-frame.mjs';
 
 const DEFAULT_HEADERS = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' };
 
@@ -31,9 +33,22 @@ function readBody(req) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// key → the resolver of the response waiting at that step, or `true` when the
+// test released the key before the response got there.
 const releases = new Map();
 function released(key) {
+  if (releases.get(key) === true) {
+    releases.delete(key);
+    return Promise.resolve();
+  }
   return new Promise((resolve) => releases.set(key, resolve));
+}
+function release(key) {
+  const waiting = releases.get(key);
+  if (typeof waiting === 'function') {
+    releases.delete(key);
+    waiting();
+  } else releases.set(key, true);
 }
 
 async function play(res, script) {
@@ -45,6 +60,9 @@ async function play(res, script) {
     headers = script[0].headers ?? DEFAULT_HEADERS;
     i = 1;
   }
+  // Koa starts every response as a 404 and the test runner logs each one it
+  // sees; a client that leaves before the headers must not read as one.
+  res.statusCode = status;
   const firstDelay = script[i] && 'delayHeaders' in script[i] ? script[i++].delayHeaders : 0;
   if (firstDelay) await sleep(firstDelay);
   if (res.destroyed) return;
@@ -78,9 +96,11 @@ const PLAIN = {
   '/plain/ask-stream.js': ['dist/ask-stream.js', 'text/javascript'],
   '/plain/page.html': ['test/fixtures/plain.html', 'text/html'],
   '/plain/csp.html': ['test/fixtures/plain.html', 'text/html'],
+  '/plain/csp-violations.js': ['test/fixtures/csp-violations.js', 'text/javascript'],
 };
-// Strict CSP with Trusted Types: no inline script or style, no string-to-HTML
-// sinks but through Lit's own policy.
+// Strict CSP with Trusted Types: no inline script, no inline style (no <style>
+// element, no style attribute: style-src-elem and style-src-attr fall back to
+// style-src), no string-to-HTML sinks but through Lit's own policy.
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; " +
   "require-trusted-types-for 'script'; trusted-types lit-html";
@@ -101,9 +121,7 @@ export async function testServerMiddleware(ctx, next) {
     return;
   }
   if (path === '/test/release') {
-    const key = await readBody(ctx.req);
-    releases.get(key)?.();
-    releases.delete(key);
+    release(await readBody(ctx.req));
     ctx.status = 204;
     return;
   }
@@ -115,10 +133,7 @@ export async function testServerMiddleware(ctx, next) {
   if (path === '/test/echo') {
     const seen = { method: req.method, headers: req.headers, body: text };
     res.writeHead(200, DEFAULT_HEADERS);
-    res.end(
-      `data: ${JSON.stringify({ type: 'metadata', request: seen })}\n\n` +
-        `data: ${JSON.stringify({ type: 'complete', success: true })}\n\n`,
-    );
+    res.end(frame({ type: 'metadata', request: seen }) + frame({ type: 'complete', success: true }));
     return;
   }
   let script = [];

@@ -53,7 +53,7 @@ export function answerWith(response: Response | (() => Response)): typeof fetch 
   };
 }
 
-export const frame = (value: unknown): string => `data: ${JSON.stringify(value)}\n\n`;
+export { frame } from './sse-frame.mjs';
 
 /** Splits bytes into pieces at the given cut positions. */
 export function cut(bytes: Uint8Array, ...at: number[]): Uint8Array[] {

@@ -1,0 +1,2 @@
+/** `value` as one `data:` frame. */
+export declare function frame(value: unknown): string;
