@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { askStreamDevServer } from './demo/dev-server-plugin.js';
 import { MARKDOWN_IT_ALIASES } from './scripts/markdown-it-aliases.mjs';
+import { minifyCssLiterals } from './scripts/minify-css-literals.mjs';
 
 // The CDN builds: one self-contained file per format with Lit and every other
 // dependency inside, so one <script> tag is all a page needs:
@@ -11,7 +12,7 @@ export default defineConfig({
   server: {
     port: Number(process.env.PORT) || 5173,
   },
-  plugins: [askStreamDevServer()],
+  plugins: [askStreamDevServer(), minifyCssLiterals()],
   // markdown-it's entity and Unicode tables are swapped for small ones (see the aliases file).
   resolve: { alias: MARKDOWN_IT_ALIASES },
   build: {

@@ -1,6 +1,6 @@
-// markdown-it imports two packages whose data the widget does not need: the
-// full HTML5 entity table (`entities`, 29 KB gzipped) and Unicode class tables
-// (`uc.micro`). Every build and the test runner swap them for the small
+// markdown-it imports three packages whose data or code the widget does not
+// need: the full HTML5 entity table (`entities`, 29 KB gzipped), Unicode class
+// tables (`uc.micro`) and URL helpers only its own renderer uses (`mdurl`). Every build and the test runner swap them for the small
 // modules in src/render/vendor/ (their comments say what they keep), so the
 // CDN bundle, the npm modules and the tests all parse alike.
 import { fileURLToPath } from 'node:url';
@@ -11,4 +11,5 @@ const file = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 export const MARKDOWN_IT_ALIASES = {
   entities: file('src/render/vendor/html-entities.ts'),
   'uc.micro': file('src/render/vendor/unicode-classes.ts'),
+  mdurl: file('src/render/vendor/no-mdurl.ts'),
 };

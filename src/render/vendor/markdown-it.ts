@@ -7,7 +7,8 @@
  * This module is where markdown-it enters the package, and the one place its
  * two heaviest dependencies are swapped (every build and the tests alias them):
  * `entities` (29 KB gzipped: every HTML5 entity name) by ./html-entities.ts,
- * and `uc.micro` (Unicode class tables) by ./unicode-classes.ts. The npm build
+ * `uc.micro` (Unicode class tables) by ./unicode-classes.ts, and `mdurl` (used only
+ * by markdown-it's own renderer) by ./no-mdurl.ts. The npm build
  * bundles this file with those aliases (scripts/build-markdown-it.mjs), so
  * the CDN bundle and the npm modules parse alike.
  */
