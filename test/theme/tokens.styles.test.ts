@@ -16,7 +16,7 @@ const PROBES: Record<string, { part: string; property: string; value: string; co
   '--ask-stream-muted': { part: 'sources', property: 'color', value: 'rgb(13, 14, 15)' },
   '--ask-stream-border': { part: 'base', property: 'border-top-color', value: 'rgb(16, 17, 18)' },
   '--ask-stream-danger': { part: 'error', property: 'color', value: 'rgb(19, 20, 21)' },
-  '--ask-stream-code-background': { part: 'code pre', property: 'background-color', value: 'rgb(22, 23, 24)' },
+  '--ask-stream-code-background': { part: 'code', property: 'background-color', value: 'rgb(22, 23, 24)' },
   '--ask-stream-question-background': { part: 'question', property: 'background-color', value: 'rgb(25, 26, 27)' },
   '--ask-stream-radius': { part: 'base', property: 'border-top-left-radius', value: '7px' },
   '--ask-stream-font': { part: 'base', property: 'font-family', value: 'serif' },
