@@ -17,7 +17,7 @@ import {
 } from './events.js';
 import { styles } from './ask-stream.styles.js';
 import { FollowScrollController } from './follow-scroll.js';
-import { nextFrame } from './next-frame.js';
+import { RenderPacer } from './render-pacer.js';
 import { sourcesView } from './sources-view.js';
 import { DEFAULT_STRINGS, type AskStreamStrings } from './strings.js';
 import { persistKeyFor, TranscriptPersistence, type PersistMode } from './transcript-persistence.js';
@@ -122,6 +122,7 @@ export class AskStreamElement extends LitElement {
   declare persistKey: string | null;
 
   #placeholder: string | undefined;
+  readonly #pacer = new RenderPacer();
   #renderers = new Map<number, IncrementalMarkdown>();
   readonly #scroll = new FollowScrollController(this, () => ({
     scroller: this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]'),
@@ -228,10 +229,14 @@ export class AskStreamElement extends LitElement {
   }
 
   // While an answer streams, chunks can come far faster than the screen
-  // refreshes: render at most once per animation frame. Events and `response`
-  // stay per chunk, since they do not wait for rendering.
+  // refreshes: render at most once per animation frame, and less often when a
+  // render is expensive (render-pacer.ts). Events and `response` stay per
+  // chunk, since they do not wait for rendering.
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.#asks.status === 'streaming') await nextFrame();
+    if (this.#asks.status === 'streaming') {
+      await this.#pacer.next();
+      this.#pacer.started();
+    }
     super.scheduleUpdate();
   }
 

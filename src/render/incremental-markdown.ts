@@ -92,6 +92,14 @@ function groups(tokens: Token[]): Group[] {
   return out;
 }
 
+/** Whether the innermost block the tokens end in is code or raw HTML. */
+function endsInCode(tokens: Token[]): boolean {
+  let last = tokens.length;
+  while (last-- && tokens[last]!.nesting === -1);
+  const kind = tokens[last]?.type === 'inline' ? tokens[last - 1]?.type : tokens[last]?.type;
+  return kind === 'fence' || kind === 'code_block' || kind === 'html_block';
+}
+
 const wrap = (content: unknown, after: unknown = nothing): TemplateResult =>
   html`<div class="md-block" dir="auto">${content}${after}</div>`;
 
@@ -276,19 +284,19 @@ export class IncrementalMarkdown {
     }
   }
 
-  /** The open end, parsed for display: completed optimistically, never filed. */
+  /**
+   * The open end, parsed for display: completed optimistically, never filed.
+   * One parse as a rule: the text is repaired as prose, and parsed exactly
+   * only if it then ends in code or raw HTML (whose text is shown as it is).
+   */
   #parseOpen(text: string): Group[] {
     if (!text) return [];
-    const env = { references: { ...this.#env.references } };
-    const tokens = this.#parse(text, env);
-    // The innermost block the text ends in: code and raw HTML are shown as they are.
-    let last = tokens.length;
-    while (last-- && tokens[last]!.nesting === -1);
-    const kind = tokens[last]?.type;
-    const inline = kind === 'inline' ? tokens[last - 1]?.type : kind;
-    const exact = groups(tokens);
-    const shown = repairForStreaming(text, inline === 'fence' || inline === 'code_block' || inline === 'html_block');
-    return shown === text ? exact : groups(this.#parse(shown, { references: { ...this.#env.references } }));
+    const env = () => ({ references: { ...this.#env.references } });
+    const prose = repairForStreaming(text, false);
+    const tokens = this.#parse(prose, env());
+    if (prose === text || !endsInCode(tokens)) return groups(tokens);
+    const code = repairForStreaming(text, true);
+    return groups(this.#parse(code, env()));
   }
 
   #view(open: Group[]): TemplateResult {

@@ -46,6 +46,7 @@ pre>code{font-size:inherit}
 .md-code-language{color:var(--_muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 pre{margin:0;padding:.75em 1em;overflow-x:auto;line-height:1.45;overflow-wrap:normal}
 .md-code-segment{display:block;content-visibility:auto;contain-intrinsic-size:auto 145em}
+.md-text-segment{display:block;content-visibility:auto;contain-intrinsic-size:auto 600em}
 .md-copy{margin-inline-start:auto;padding:.2em .6em;border:1px solid var(--_border);border-radius:4px;background:inherit;color:inherit;font:inherit;cursor:pointer}
 .md-copy::after{content:attr(data-label)}
 .md-table{overflow-x:auto}

@@ -93,12 +93,34 @@ function listItem(n: MdNode, ctx: RenderContext): TemplateResult {
   return html`<li class=${n.task ? 'task' : nothing}>${box}${kids(n, ctx)}</li>`;
 }
 
+/**
+ * Text longer than this is laid out in boxes of about this size, which the
+ * browser skips while they are off screen: a 1 MB line (a looping model, a
+ * base64 blob) costs the layout of what is visible, not 300 ms a frame. The
+ * price is a line break every 32 KB, far past anything a reader reads.
+ */
+export const TEXT_SEGMENT = 32_768;
+
+function longText(text: string): unknown[] {
+  const out: unknown[] = [];
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(text.length, at + TEXT_SEGMENT);
+    // Break after a space near the boundary if there is one, and never inside a surrogate pair.
+    const space = text.lastIndexOf(' ', end);
+    if (end < text.length && space > end - 256 && space > at) end = space + 1;
+    else if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
+    out.push(html`<span class="md-text-segment">${text.slice(at, end)}</span>`);
+    at = end;
+  }
+  return out;
+}
+
 /** The template for node `n`. */
 export function template(n: MdNode, ctx: RenderContext): unknown {
   switch (n.type) {
     case 'text':
     case 'html_inline':
-      return n.content;
+      return n.content.length > TEXT_SEGMENT ? longText(n.content) : n.content;
     case 'softbreak':
       return '\n';
     case 'hardbreak':

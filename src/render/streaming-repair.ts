@@ -142,7 +142,8 @@ export function repairForStreaming(open: string, inCode: boolean): string {
   // A fence line still being typed: an opening one would show an empty block
   // (or a language half named), a closing one nothing at all.
   if (inCode) return FENCE_LINE.test(last) ? head : open;
-  if (MARKERS_ONLY.test(last)) {
+  // (Only a short line: a long one is content, and the tests would cost a scan of it every frame.)
+  if (last.length <= 256 && MARKERS_ONLY.test(last)) {
     // A table's header row is shown as a table as soon as its delimiter row begins.
     const header = head.slice(head.lastIndexOf('\n', head.length - 2) + 1, -1);
     if (DELIMITER_ROW_START.test(last) && header.includes('|')) return `${head}|${' --- |'.repeat(cellCount(header))}`;

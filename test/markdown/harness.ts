@@ -72,6 +72,18 @@ const frame = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
 const PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Markdown harness</title>
 <script type="module" src="/ask-stream.js"></script><script src="/harness.js"></script><body></body></html>`;
 
+/**
+ * Jobs by id. The page names the job in its request; the Markdown stays here,
+ * so neither the test's hand-over to the page nor the widget's request carries
+ * a megabyte the widget would not carry in real use.
+ */
+const registry = new Map<number, RenderJob>();
+let nextId = 0;
+function register(job: RenderJob): number {
+  registry.set(++nextId, job);
+  return nextId;
+}
+
 async function startServer(): Promise<Server> {
   const harnessJs = (
     await build({
@@ -93,9 +105,11 @@ async function startServer(): Promise<Server> {
         const bundle = await readFile(new URL('dist/ask-stream.js', ROOT));
         res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
       } else if (req.url === '/answer' && req.method === 'POST') {
-        const job = (await readJson(req)) as unknown as RenderJob & { query: string };
+        const request = (await readJson(req)) as { job: number; query: string };
+        const job = registry.get(request.job)!;
+        registry.delete(request.job);
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        res.write(frame({ type: 'start', query: job.query, timestamp: 0 }));
+        res.write(frame({ type: 'start', query: request.query, timestamp: 0 }));
         for (const content of chunksOf(job.markdown, job)) {
           if (!res.write(frame({ type: 'chunk', content }))) await new Promise((r) => res.once('drain', r));
         }
@@ -135,11 +149,12 @@ export async function openHarness(): Promise<Harness> {
       // Anonymous arrows on purpose: the page code is bundled into /harness.js, and
       // these only call it (a named function here would carry tsx's helpers along).
       render: (jobs, parallel = 8) =>
-        page.evaluate(([j, p]) => (window as unknown as PageApi).markdownHarness.renderJobs(j, p), [
-          jobs,
+        page.evaluate(([ids, p]) => (window as unknown as PageApi).markdownHarness.renderJobs(ids, p), [
+          jobs.map(register),
           parallel,
         ] as const),
-      measure: (job) => page.evaluate((j) => (window as unknown as PageApi).markdownHarness.measureJob(j), job),
+      measure: (job) =>
+        page.evaluate((id) => (window as unknown as PageApi).markdownHarness.measureJob(id), register(job)),
       normalizeHtml: (htmls) =>
         page.evaluate((h) => (window as unknown as PageApi).markdownHarness.normalizeHtml(h), htmls),
       close: async () => {

@@ -2,7 +2,7 @@
  * The harness's code in the page (bundled into /harness.js by harness.ts):
  * renders jobs through `<ask-stream>` elements and normalizes DOM.
  */
-import type { Rendered, RenderJob } from './harness.js';
+import type { Rendered } from './harness.js';
 import { normalizeMarkdown } from './normalize.js';
 
 /**
@@ -11,7 +11,7 @@ import { normalizeMarkdown } from './normalize.js';
  * and any error that reached the page.
  */
 export async function measureJob(
-  job: RenderJob,
+  job: number,
 ): Promise<Rendered & { longestTask: number; text: string; errors: string[] }> {
   const errors: string[] = [];
   const onError = (e: ErrorEvent | PromiseRejectionEvent) =>
@@ -35,8 +35,8 @@ export async function measureJob(
 
 let lastText = '';
 
-/** Asks each job through a widget of its own, `parallel` at a time. */
-export async function renderJobs(jobs: RenderJob[], parallel: number): Promise<Rendered[]> {
+/** Asks each job (by its id in the harness) through a widget of its own, `parallel` at a time. */
+export async function renderJobs(jobs: number[], parallel: number): Promise<Rendered[]> {
   type Widget = HTMLElement & {
     body: unknown;
     ask(q: string): Promise<void>;
@@ -52,7 +52,7 @@ export async function renderJobs(jobs: RenderJob[], parallel: number): Promise<R
       const el = document.createElement('ask-stream') as Widget;
       el.setAttribute('endpoint', '/answer');
       el.setAttribute('allow-images', '');
-      el.body = jobs[i];
+      el.body = { job: jobs[i] };
       document.body.append(el);
       const t0 = performance.now();
       await el.ask('q');
