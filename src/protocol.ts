@@ -5,8 +5,8 @@
  * touches the DOM or Node.
  */
 
-/** A cited source: a bare string (a URL or a title), or a title and/or URL. */
-export type Source = string | { title?: string; url?: string };
+/** A cited source: a bare string (a URL or a title), or a title and/or URL, with an optional snippet of what it says. */
+export type Source = string | { title?: string; url?: string; snippet?: string };
 
 export interface StartFrame {
   type: 'start';
@@ -24,7 +24,10 @@ export interface ChunkFrame {
 export interface MetadataFrame {
   type: 'metadata';
   confidence?: number;
+  /** Cited sources; a citation `[n]` in the answer refers to the n-th (1-based). */
   sources?: Source[];
+  /** Follow-up questions to offer under the answer. */
+  suggestions?: string[];
   [key: string]: unknown;
 }
 

@@ -21,15 +21,19 @@ import { normalizeReference } from './vendor/markdown-it.js';
 import { buildTree } from './md-tree.js';
 import { CURSOR, cursorTarget, template } from './node-template.js';
 import { parseMarkdown, type ParseEnv, type Token } from './parse-markdown.js';
-import type { RenderContext } from './render-context.js';
+import { CitationSources } from './citations.js';
+import type { Highlighter, RenderContext } from './render-context.js';
+import { resolveSources } from './sources.js';
 import { repairForStreaming } from './streaming-repair.js';
 
 /** Options for {@link IncrementalMarkdown}. */
 export interface MarkdownOptions {
   /** Render Markdown images (http/https only). Off by default: an image URL can leak data. */
   allowImages?: boolean;
-  /** Visible text of the copy button, its text after copying, and its accessible name. */
-  strings?: { copy?: string; copied?: string; copyLabel?: string };
+  /** Visible text of the copy button, its text after copying, its accessible name; the word naming a citation. */
+  strings?: { copy?: string; copied?: string; copyLabel?: string; source?: string };
+  /** Highlights fenced code that names its language (its tokens are rendered as text). */
+  highlighter?: Highlighter | undefined;
 }
 
 /**
@@ -131,8 +135,18 @@ export class IncrementalMarkdown {
   constructor(options: MarkdownOptions = {}) {
     this.#ctx = {
       images: options.allowImages === true,
-      strings: { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code', ...options.strings },
+      strings: { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code', source: 'Source', ...options.strings },
+      citations: new CitationSources(),
+      highlight: options.highlighter ? { highlighter: options.highlighter, cache: new Map() } : undefined,
     };
+  }
+
+  /**
+   * The answer's sources (`metadata.sources`): citation markers `[n]` become
+   * chips of source n. Only the markers redraw, finished blocks included.
+   */
+  setSources(sources: unknown): void {
+    this.#ctx.citations.set(sources, resolveSources(sources));
   }
 
   /**

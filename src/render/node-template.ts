@@ -9,6 +9,7 @@
  * strict `style-src` would refuse it): table alignment is a data attribute.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { CITATION, citation } from './citations.js';
 import { codeBlock } from './code-block.js';
 import { image, link } from './links.js';
 import type { MdNode } from './md-tree.js';
@@ -115,12 +116,26 @@ function longText(text: string): unknown[] {
   return out;
 }
 
+/** Text with its citation markers as citations (chips once their source is known). */
+function withCitations(text: string, ctx: RenderContext): unknown[] {
+  const out: unknown[] = [];
+  let at = 0;
+  for (const m of text.matchAll(CITATION)) {
+    out.push(text.slice(at, m.index), citation(Number(m[1]), m[0], ctx.citations, ctx.strings.source));
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
 /** The template for node `n`. */
 export function template(n: MdNode, ctx: RenderContext): unknown {
   switch (n.type) {
     case 'text':
+      if (n.content.length > TEXT_SEGMENT) return longText(n.content);
+      return ctx.inLink || !n.content.includes('[') ? n.content : withCitations(n.content, ctx);
     case 'html_inline':
-      return n.content.length > TEXT_SEGMENT ? longText(n.content) : n.content;
+      return n.content;
     case 'softbreak':
       return '\n';
     case 'hardbreak':

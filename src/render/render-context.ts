@@ -1,11 +1,30 @@
+import type { CitationSources } from './citations.js';
+
+/** One piece of highlighted code: `text` is shown as text, never parsed; `className` styles it. */
+export interface HighlightToken {
+  text: string;
+  className?: string;
+}
+
+/**
+ * Splits code into tokens whose texts, joined, are the code. `language` is the
+ * fence's first word as written. Must not throw; the renderer checks the
+ * join, and shows plain code for anything else.
+ */
+export type Highlighter = (code: string, language: string) => HighlightToken[];
+
 /** What rendering a Markdown tree needs besides the tree. */
 export interface RenderContext {
   /** Render images (http/https only); off by default, since an image URL is a request the model chooses. */
   images: boolean;
-  /** The copy button's text, its text once copied, and its accessible name. */
-  strings: { copy: string; copied: string; copyLabel: string };
+  /** The copy button's text, its text once copied, its accessible name; the word before a citation's number. */
+  strings: { copy: string; copied: string; copyLabel: string; source: string };
+  /** The answer's sources, for citation chips. */
+  citations: CitationSources;
+  /** Highlights fenced code that names a language, with a cache of what it already highlighted. */
+  highlight?: { highlighter: Highlighter; cache: Map<string, unknown> } | undefined;
   /** The node whose content ends with the streaming cursor, if it is in what is being rendered. */
   cursor?: object | undefined;
-  /** Rendering the content of a link: a link inside must render as its text. */
+  /** Rendering the content of a link: a link (or citation chip) inside must render as its text. */
   inLink?: boolean;
 }

@@ -4,7 +4,7 @@ import { render, type TemplateResult } from 'lit';
 import { IncrementalMarkdown, type MarkdownOptions } from '../../src/render/incremental-markdown.js';
 import { mulberry32 } from '../../bench/fixtures/prng.js';
 
-export const STRINGS = { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code' };
+export const STRINGS = { copy: 'Copy', copied: 'Copied', copyLabel: 'Copy code', source: 'Source' };
 
 /** Renders `template` into a fresh detached `<div>`. */
 export function mount(template: unknown, into: HTMLElement = document.createElement('div')): HTMLElement {
