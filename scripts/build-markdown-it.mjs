@@ -18,7 +18,17 @@ await build({
   bundle: true,
   format: 'esm',
   target: 'es2022',
-  alias: MARKDOWN_IT_ALIASES,
+  // A plugin, not esbuild's `alias`, which takes bare package names only.
+  plugins: [
+    {
+      name: 'markdown-it-aliases',
+      setup(b) {
+        b.onResolve({ filter: /./ }, (a) =>
+          MARKDOWN_IT_ALIASES[a.path] ? { path: MARKDOWN_IT_ALIASES[a.path] } : undefined,
+        );
+      },
+    },
+  ],
   sourcemap: true,
   legalComments: 'inline',
   banner: { js: `/*! markdown-it (bundled by ask-stream)\n${license}\n*/` },

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const file = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** Package name → the file that stands in for it. */
+/** Import specifier (as markdown-it writes it) → the file that stands in for it. */
 export const MARKDOWN_IT_ALIASES = {
   entities: file('src/render/vendor/html-entities.ts'),
   'uc.micro': file('src/render/vendor/unicode-classes.ts'),
   mdurl: file('src/render/vendor/no-mdurl.ts'),
+  // Not a package: markdown-it's own linkify rule, imported by its inline parser, disabled here.
+  './rules_inline/linkify.mjs': file('src/render/vendor/no-linkify.ts'),
 };

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { markdownStyles } from '../render/markdown.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
+import { featureStyles } from './features.styles.js';
 
 // The theme attribute picks the palette half of every light-dark() token.
 const theme = css`
@@ -18,6 +19,9 @@ const theme = css`
 const layout = css`
   :host {
     display: block;
+    /* Never wider than its container, in block, grid and flex layouts: code and tables scroll inside. */
+    min-width: 0;
+    max-width: 100%;
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.55;
@@ -37,6 +41,7 @@ const layout = css`
     display: none !important;
   }
   .base {
+    min-width: 0;
     display: flex;
     flex-direction: column;
     gap: var(--_spacing);
@@ -81,6 +86,8 @@ const layout = css`
   .answer {
     overflow-wrap: anywhere;
     contain: content;
+    /* Room for a citation's card past the answer's edge. */
+    overflow-clip-margin: 12em;
   }
   .thinking {
     margin: 0;
@@ -128,11 +135,6 @@ const layout = css`
     font-size: inherit;
     font-weight: 600;
   }
-  .sources ol {
-    margin: 0.25em 0 0;
-    padding-inline-start: 1.5em;
-  }
-  .sources a,
   .answer a {
     color: var(--_accent);
   }
@@ -214,4 +216,4 @@ const layout = css`
   }
 `;
 
-export const styles = [tokens, theme, layout, markdownStyles];
+export const styles = [tokens, theme, layout, markdownStyles, featureStyles];

@@ -1,14 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { live } from 'lit/directives/live.js';
+import { sendFeedback } from '../client/send-feedback.js';
 import { DEFAULT_TIMEOUT } from '../client/stream-ask.js';
 import { AskStreamController } from '../controller/ask-stream-controller.js';
 import type { AskError, AskStatus, Exchange } from '../controller/types.js';
 import type { AnswerMetadata } from '../protocol.js';
 import { IncrementalMarkdown } from '../render/incremental-markdown.js';
+import type { Highlighter } from '../render/render-context.js';
 import {
   AskStreamCancelEvent,
   AskStreamChunkEvent,
+  AskStreamCloseEvent,
+  AskStreamFeedbackEvent,
+  AskStreamOpenEvent,
+  type ToggleDetail,
   AskStreamCompleteEvent,
   AskStreamErrorEvent,
   AskStreamMetadataEvent,
@@ -18,11 +22,20 @@ import {
 import { styles } from './ask-stream.styles.js';
 import { FollowScrollController } from './follow-scroll.js';
 import { RenderPacer } from './render-pacer.js';
-import { sourcesView } from './sources-view.js';
+import { exchangeView } from './exchange-view.js';
+import { FeedbackRatings } from './feedback.js';
+import { HotkeyController } from './hotkey.js';
+import { CLOSE, SPARK } from './icons.js';
+import { SOURCES_SHOWN } from './sources-view.js';
+import { statusText } from './status-text.js';
+import { suggestionsView } from './suggestions-view.js';
 import { DEFAULT_STRINGS, type AskStreamStrings } from './strings.js';
 import { persistKeyFor, TranscriptPersistence, type PersistMode } from './transcript-persistence.js';
 
 export type AskStreamTheme = 'light' | 'dark' | 'auto';
+
+/** `inline`: in the page's flow; `popover`: a floating launcher button that opens the widget as a dialog. */
+export type AskStreamMode = 'inline' | 'popover';
 
 /**
  * An answer box for a site: the visitor asks, the answer streams in over
@@ -42,6 +55,11 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
  * @fires {AskStreamErrorEvent} ask-stream-error - The ask failed. `detail: {query, code, message, retryable, response}`.
  * @fires {AskStreamCancelEvent} ask-stream-cancel - The ask was cancelled or superseded. `detail: {query, response}`.
  * @fires {AskStreamRetryingEvent} ask-stream-retrying - A failed attempt will be tried again after `delayMs`. `detail: {query, attempt, delayMs, code}`.
+ * @fires {AskStreamFeedbackEvent} ask-stream-feedback - A reader rated an answer, or sent a reason for a thumbs-down. `detail: {query, response, metadata, rating, reason?}`.
+ * @fires {AskStreamOpenEvent} ask-stream-open - The widget opened (`mode="popover"`). `detail: {trigger}`.
+ * @fires {AskStreamCloseEvent} ask-stream-close - The widget closed (`mode="popover"`). `detail: {trigger}`.
+ *
+ * @slot header - A title or logo above the conversation, in both modes.
  *
  * @csspart base - The widget's frame.
  * @csspart transcript - The conversation log.
@@ -50,9 +68,25 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
  * @csspart answer - An answer, as it streams.
  * @csspart thinking - "Thinking…", before the first piece of an answer.
  * @csspart code - A code block in an answer.
+ * @csspart code-header - A code block's header row: its language and copy button.
+ * @csspart code-language - The language a code block names.
  * @csspart copy - A code block's copy button.
+ * @csspart citation - A citation chip in an answer, linking to its source.
+ * @csspart citation-card - The card a citation chip shows on hover or focus: the source's title, domain and snippet.
  * @csspart sources - The sources list under an answer.
- * @csspart source - One source.
+ * @csspart source - One source: its number, title, domain and snippet.
+ * @csspart more-sources - The button that shows the sources past the first 20.
+ * @csspart copy-answer - The button that copies an answer's Markdown.
+ * @csspart feedback-up - The thumbs-up button (`aria-pressed`).
+ * @csspart feedback-down - The thumbs-down button (`aria-pressed`).
+ * @csspart feedback-reason - The optional reason after a thumbs-down.
+ * @csspart feedback-send - The button that sends that reason.
+ * @csspart suggestion - A starter question (before the first ask) or a follow-up question (under the latest answer).
+ * @csspart launcher - The floating button that opens the widget in `mode="popover"`.
+ * @csspart dialog - The dialog the widget opens in, in `mode="popover"`.
+ * @csspart header - The row with the header slot and the close button, in `mode="popover"`.
+ * @csspart close - The dialog's close button.
+ * @csspart status - The visually hidden status line screen readers announce.
  * @csspart confidence - The confidence indicator.
  * @csspart outcome - The note on an older answer that failed or was stopped.
  * @csspart reconnecting - "Reconnecting…", while a failed attempt waits to be tried again.
@@ -82,14 +116,26 @@ export type AskStreamTheme = 'light' | 'dark' | 'auto';
 export class AskStreamElement extends LitElement {
   static override styles = styles;
 
+  /**
+   * The highlighter every `<ask-stream>` without a `highlighter` of its own
+   * uses; `ask-stream/highlight`'s CDN file sets it when it loads.
+   */
+  static defaultHighlighter: Highlighter | undefined;
+
   static override properties = {
     endpoint: { type: String },
     theme: { type: String, reflect: true },
+    mode: { type: String, reflect: true },
+    open: { type: Boolean, reflect: true },
+    hotkey: { type: String },
     placeholder: { type: String, noAccessor: true },
     timeout: { type: Number },
     headers: { attribute: false },
     body: { attribute: false },
     strings: { attribute: false },
+    suggestions: { attribute: false },
+    highlighter: { attribute: false },
+    feedbackEndpoint: { type: String, attribute: 'feedback-endpoint' },
     allowImages: { type: Boolean, attribute: 'allow-images' },
     retries: { type: Number },
     persist: { type: String },
@@ -100,14 +146,26 @@ export class AskStreamElement extends LitElement {
   declare endpoint: string;
   /** `light`, `dark`, or `auto` (follows `prefers-color-scheme`). Reflected. */
   declare theme: AskStreamTheme;
+  /** `inline` (in the page's flow) or `popover` (a launcher button that opens the widget as a modal dialog). Reflected. */
+  declare mode: AskStreamMode;
+  /** Whether the dialog is open, in `mode="popover"`. Reflected. */
+  declare open: boolean;
+  /** A key that opens the widget (popover) or focuses its input (inline): `mod+k` (⌘K / Ctrl+K), `/`, `ctrl+shift+a`… */
+  declare hotkey: string | null;
   /** Longest silence in ms (no bytes at all, headers included) before the ask fails with `TIMEOUT`; 0: none. */
   declare timeout: number;
-  /** Extra request headers, e.g. `{Authorization: 'Bearer …'}`. */
+  /** Extra request headers, e.g. `{Authorization: 'Bearer …'}`; also sent with feedback. */
   declare headers: Record<string, string>;
   /** Extra JSON fields sent beside `query` (the question always wins). */
   declare body: Record<string, unknown>;
   /** Replacements for any of the visible strings, for other languages. */
   declare strings: Partial<AskStreamStrings>;
+  /** Starter questions shown before the first ask; activating one asks it. */
+  declare suggestions: string[];
+  /** Highlights fenced code: `(code, language) => [{text, className?}]`, rendered as text in spans. */
+  declare highlighter: Highlighter | undefined;
+  /** Where ratings are POSTed as JSON (the `ask-stream-feedback` detail), with `headers`; unset: not sent. */
+  declare feedbackEndpoint: string | null;
   /** Render Markdown images in answers (off: an injected image URL can leak data). */
   declare allowImages: boolean;
   /**
@@ -122,8 +180,11 @@ export class AskStreamElement extends LitElement {
   declare persistKey: string | null;
 
   #placeholder: string | undefined;
+  #strings: AskStreamStrings = DEFAULT_STRINGS;
+  #trigger: ToggleDetail['trigger'] | undefined;
   readonly #pacer = new RenderPacer();
   #renderers = new Map<number, IncrementalMarkdown>();
+  #shownSources = new Map<number, number>();
   readonly #scroll = new FollowScrollController(this, () => ({
     scroller: this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]'),
     content: this.renderRoot.querySelector<HTMLElement>('.log'),
@@ -151,18 +212,35 @@ export class AskStreamElement extends LitElement {
     key: this.persistKey || persistKeyFor(this.endpoint),
   }));
 
+  readonly #feedback = new FeedbackRatings(() => this.requestUpdate(), (detail) => {
+    this.dispatchEvent(new AskStreamFeedbackEvent(detail));
+    // A rating the endpoint does not take is the page's business to log, never the reader's error.
+    if (this.feedbackEndpoint) {
+      sendFeedback(this.feedbackEndpoint, detail, this.headers).catch((e: unknown) =>
+        console.warn('[ask-stream] feedback was not sent:', e instanceof Error ? e.message : e),
+      );
+    }
+  });
+
   constructor() {
     super();
     this.endpoint = '/api/ask/stream';
     this.theme = 'auto';
+    this.mode = 'inline';
+    this.open = false;
+    this.hotkey = null;
     this.timeout = DEFAULT_TIMEOUT;
     this.headers = {};
     this.body = {};
     this.strings = {};
+    this.suggestions = [];
+    this.highlighter = undefined;
+    this.feedbackEndpoint = null;
     this.allowImages = false;
     this.retries = 2;
     this.persist = null;
     this.persistKey = null;
+    new HotkeyController(this, () => this.hotkey, () => (this.mode === 'popover' ? this.#toggle(true, 'hotkey') : this.#input()?.focus()));
   }
 
   /**
@@ -221,11 +299,17 @@ export class AskStreamElement extends LitElement {
   clear(): void {
     this.#asks.clear();
     this.#persistence.clear();
+    this.#feedback.clear();
     this.#renderers.clear();
+    this.#shownSources.clear();
   }
-
-  get #strings(): AskStreamStrings {
-    return { ...DEFAULT_STRINGS, ...this.strings };
+  /** Opens the widget (`mode="popover"`), as its launcher does. */
+  show(): void {
+    this.#toggle(true, 'property');
+  }
+  /** Closes the widget (`mode="popover"`). */
+  hide(): void {
+    this.#toggle(false, 'property');
   }
 
   // While an answer streams, chunks can come far faster than the screen
@@ -241,7 +325,36 @@ export class AskStreamElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('allowImages') || changed.has('strings')) this.#renderers.clear();
+    if (changed.has('strings')) this.#strings = { ...DEFAULT_STRINGS, ...this.strings };
+    if (changed.has('allowImages') || changed.has('strings') || changed.has('highlighter')) this.#renderers.clear();
+    // `open` changed: say so, once it was set at all (not for the initial value).
+    if (changed.has('open') && changed.get('open') !== undefined) {
+      const detail = { trigger: this.#trigger ?? 'property' };
+      this.dispatchEvent(this.open ? new AskStreamOpenEvent(detail) : new AskStreamCloseEvent(detail));
+    }
+    this.#trigger = undefined;
+  }
+
+  protected override updated(_changed: PropertyValues): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
+    if (!dialog || dialog.open === this.open) return;
+    if (this.open) {
+      dialog.showModal();
+      this.#input()?.focus();
+    } else {
+      dialog.close();
+      this.renderRoot.querySelector<HTMLElement>('[part~="launcher"]')?.focus();
+    }
+  }
+
+  #toggle(open: boolean, trigger: ToggleDetail['trigger']): void {
+    if (this.mode !== 'popover' || this.open === open) return;
+    this.#trigger = trigger;
+    this.open = open;
+  }
+
+  #input(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="input"]');
   }
 
   #renderer(exchange: Exchange): IncrementalMarkdown {
@@ -250,7 +363,8 @@ export class AskStreamElement extends LitElement {
       const s = this.#strings;
       renderer = new IncrementalMarkdown({
         allowImages: this.allowImages,
-        strings: { copy: s.copy, copied: s.copied, copyLabel: s.copyLabel },
+        strings: { copy: s.copy, copied: s.copied, copyLabel: s.copyLabel, source: s.source },
+        highlighter: this.highlighter ?? (this.constructor as typeof AskStreamElement).defaultHighlighter,
       });
       this.#renderers.set(exchange.id, renderer);
     }
@@ -259,7 +373,7 @@ export class AskStreamElement extends LitElement {
 
   #onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="input"]')!;
+    const input = this.#input()!;
     const query = input.value;
     if (!query.trim()) return;
     input.value = '';
@@ -277,74 +391,59 @@ export class AskStreamElement extends LitElement {
     }
   }
 
+  // Escape in the dialog stops an answer that is streaming, and closes the dialog otherwise.
+  #onDialogCancel(event: Event): void {
+    event.preventDefault();
+    if (this.status === 'streaming') this.cancel();
+    else this.#toggle(false, 'escape');
+  }
+
   // Grow with the text, up to the max height in the styles.
   #fitInput(input: HTMLTextAreaElement): void {
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight}px`;
   }
 
-  #exchangeView(exchange: Exchange, latest: boolean, s: AskStreamStrings): TemplateResult {
-    const streaming = exchange.status === 'streaming';
-    const waiting = streaming && exchange.response === '';
-    return html`<article part="exchange" class="exchange" data-status=${exchange.status}>
-      <p part="question" class="question">${exchange.query}</p>
-      <div part="answer" class="answer" aria-busy=${streaming ? 'true' : 'false'}>
-        ${
-          waiting
-            ? html`<p part="thinking" class="thinking">${s.thinking}</p>`
-            : this.#renderer(exchange).render(exchange.response, streaming)
-        }
-      </div>
-      ${
-        latest && this.#asks.reconnecting
-          ? html`<p part="reconnecting" class="outcome" role="status">${s.reconnecting}</p>`
-          : nothing
-      }
-      ${sourcesView(exchange.metadata, s)} ${latest ? this.#latestOutcome(exchange, s) : this.#olderOutcome(exchange, s)}
-    </article>`;
+  #exchange(exchange: Exchange, latest: boolean): unknown {
+    const id = exchange.id;
+    const shown = this.#shownSources.get(id) ?? SOURCES_SHOWN;
+    return exchangeView(exchange, {
+      strings: this.#strings,
+      renderer: this.#renderer(exchange),
+      latest,
+      reconnecting: latest && this.#asks.reconnecting,
+      feedback: this.#feedback.of(exchange),
+      rate: (rating) => this.#feedback.rate(exchange, rating),
+      explain: (reason) => this.#feedback.explain(exchange, reason),
+      shownSources: shown,
+      moreSources: (count) => {
+        this.#shownSources.set(id, shown + count);
+        this.requestUpdate();
+      },
+      ask: (query) => void this.ask(query),
+      retry: () => void this.retry(),
+    });
   }
 
-  #latestOutcome(exchange: Exchange, s: AskStreamStrings): TemplateResult | typeof nothing {
-    if (exchange.status === 'cancelled') return html`<p part="outcome" class="outcome">${s.cancelled}</p>`;
-    if (exchange.status !== 'error' || !exchange.error) return nothing;
-    return html`<div part="error" class="error" role="alert">
-      <p><span class="error-prefix">${s.errorPrefix}</span> ${exchange.error.message}</p>
-      ${
-        exchange.error.retryable
-          ? html`<button part="retry" class="retry" type="button" @click=${() => void this.retry()}>${s.retry}</button>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #olderOutcome(exchange: Exchange, s: AskStreamStrings): TemplateResult | typeof nothing {
-    if (exchange.status === 'cancelled') return html`<p part="outcome" class="outcome">${s.cancelled}</p>`;
-    if (exchange.status === 'error' && exchange.error) {
-      return html`<p part="outcome" class="outcome">${s.failed} ${exchange.error.message}</p>`;
-    }
-    return nothing;
-  }
-
-  protected override render(): TemplateResult {
+  #base(): TemplateResult {
     const s = this.#strings;
     const exchanges = this.#asks.exchanges;
-    const streaming = this.status === 'streaming';
     const last = exchanges.length - 1;
+    const popover = this.mode === 'popover';
     return html`<div part="base" class="base">
-      <div
-        part="transcript"
-        class="transcript"
-        role="log"
-        aria-label=${s.transcriptLabel}
-        tabindex=${exchanges.length ? '0' : '-1'}
-        ?hidden=${!exchanges.length}
-      >
-        <div class="log">${repeat(
-          exchanges,
-          (e) => e.id,
-          (e, i) => this.#exchangeView(e, i === last, s),
-        )}</div>
+      ${
+        popover
+          ? html`<div part="header" class="header">
+              <slot name="header"></slot>
+              <button part="close" class="action" type="button" aria-label=${s.close} @click=${() => this.#toggle(false, 'close-button')}>${CLOSE}</button>
+            </div>`
+          : html`<slot name="header"></slot>`
+      }
+      <div part="status" class="visually-hidden" role="status">${statusText(exchanges[last], this.#asks.reconnecting, s)}</div>
+      <div part="transcript" class="transcript" role="log" aria-live="off" aria-label=${s.transcriptLabel} tabindex=${exchanges.length ? '0' : '-1'} ?hidden=${!exchanges.length}>
+        <div class="log">${exchanges.map((e, i) => this.#exchange(e, i === last))}</div>
       </div>
+      ${exchanges.length ? nothing : suggestionsView(this.suggestions, s.suggestionsLabel, (q) => void this.ask(q))}
       <form part="form" class="form" @submit=${this.#onSubmit}>
         <label class="visually-hidden" for="input">${s.inputLabel}</label>
         <textarea
@@ -354,16 +453,23 @@ export class AskStreamElement extends LitElement {
           rows="1"
           enterkeyhint="send"
           autocomplete="off"
-          .placeholder=${live(this.placeholder)}
+          .placeholder=${this.placeholder}
           @keydown=${this.#onKeydown}
           @input=${(e: Event) => this.#fitInput(e.target as HTMLTextAreaElement)}
         ></textarea>
         ${
-          streaming
+          this.status === 'streaming'
             ? html`<button part="cancel" class="button cancel" type="button" @click=${() => this.cancel()}>${s.cancel}</button>`
             : html`<button part="send" class="button send" type="submit">${s.send}</button>`
         }
       </form>
     </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.mode !== 'popover') return this.#base();
+    const s = this.#strings;
+    return html`<button part="launcher" class="launcher" type="button" aria-haspopup="dialog" aria-expanded=${this.open ? 'true' : 'false'} @click=${() => this.#toggle(true, 'launcher')}>${SPARK}<span>${s.launcher}</span></button>
+      <dialog part="dialog" class="dialog" aria-label=${s.dialogLabel} @cancel=${this.#onDialogCancel} @close=${() => this.#toggle(false, 'escape')}>${this.#base()}</dialog>`;
   }
 }

@@ -72,6 +72,45 @@ export class AskStreamRetryingEvent extends CustomEvent<RetryingDetail> {
   }
 }
 
+/** A rating of one answer, as `ask-stream-feedback` reports it and `feedback-endpoint` receives it. */
+export interface FeedbackDetail {
+  query: string;
+  response: string;
+  metadata: AnswerMetadata | null;
+  rating: 'up' | 'down';
+  /** The one-line reason a reader may send after a thumbs-down. */
+  reason?: string;
+}
+
+/** A reader rated an answer (thumbs up or down), or sent a reason for a thumbs-down. */
+export class AskStreamFeedbackEvent extends CustomEvent<FeedbackDetail> {
+  static readonly eventName = 'ask-stream-feedback';
+  constructor(detail: FeedbackDetail) {
+    super(AskStreamFeedbackEvent.eventName, init(detail));
+  }
+}
+
+/** What opened or closed the widget in `mode="popover"`. */
+export interface ToggleDetail {
+  trigger: 'launcher' | 'hotkey' | 'escape' | 'close-button' | 'property';
+}
+
+/** The widget opened (`mode="popover"`). */
+export class AskStreamOpenEvent extends CustomEvent<ToggleDetail> {
+  static readonly eventName = 'ask-stream-open';
+  constructor(detail: ToggleDetail) {
+    super(AskStreamOpenEvent.eventName, init(detail));
+  }
+}
+
+/** The widget closed (`mode="popover"`). */
+export class AskStreamCloseEvent extends CustomEvent<ToggleDetail> {
+  static readonly eventName = 'ask-stream-close';
+  constructor(detail: ToggleDetail) {
+    super(AskStreamCloseEvent.eventName, init(detail));
+  }
+}
+
 /** Every event of `<ask-stream>`, by name. */
 export interface AskStreamEventMap {
   'ask-stream-start': AskStreamStartEvent;
@@ -81,6 +120,9 @@ export interface AskStreamEventMap {
   'ask-stream-error': AskStreamErrorEvent;
   'ask-stream-cancel': AskStreamCancelEvent;
   'ask-stream-retrying': AskStreamRetryingEvent;
+  'ask-stream-feedback': AskStreamFeedbackEvent;
+  'ask-stream-open': AskStreamOpenEvent;
+  'ask-stream-close': AskStreamCloseEvent;
 }
 
 declare global {

@@ -1,30 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isRecord, type AnswerMetadata, type Source } from '../protocol.js';
-import { safeLinkUrl } from '../render/safe-url.js';
+import type { AnswerMetadata } from '../protocol.js';
+import { resolveSources } from '../render/sources.js';
 import { inlineSize } from './inline-size.js';
 import type { AskStreamStrings } from './strings.js';
 
-interface ResolvedSource {
-  label: string;
-  href: string | null;
-}
-
-/**
- * A string source is a URL when it parses as one, else a title; an object's URL
- * becomes a link only when it is absolute and of a safe scheme. Anything else
- * stays text, so a source can never run script or leak through a link.
- */
-function resolveSource(source: Source): ResolvedSource | undefined {
-  if (typeof source === 'string') {
-    const text = source.trim();
-    return text ? { label: text, href: safeLinkUrl(text) } : undefined;
-  }
-  if (!isRecord(source)) return undefined;
-  const title = typeof source.title === 'string' ? source.title.trim() : '';
-  const url = typeof source.url === 'string' ? source.url.trim() : '';
-  if (!title && !url) return undefined;
-  return { label: title || url, href: url ? safeLinkUrl(url) : null };
-}
+/** Sources shown at first; the rest are behind a "show more" button, this many at a time. */
+export const SOURCES_SHOWN = 20;
+const SOURCES_MORE = 200;
 
 /** `0.87` → 87; `87` → 87; anything else → undefined. */
 export function confidencePercent(confidence: unknown): number | undefined {
@@ -44,30 +26,48 @@ function confidenceView(metadata: AnswerMetadata, strings: AskStreamStrings): Te
   </p>`;
 }
 
-/** The sources and confidence of one answer; nothing when the metadata has neither. */
+/**
+ * The sources of one answer as cards (number, title, domain, snippet),
+ * numbered as citations number them, and its confidence; nothing when the
+ * metadata has neither. Only the first `shown` sources are even looked at,
+ * so a hundred thousand of them cost what twenty do.
+ */
 export function sourcesView(
   metadata: AnswerMetadata | null,
   strings: AskStreamStrings,
+  shown: number,
+  more: (count: number) => void,
 ): TemplateResult | typeof nothing {
   if (!metadata) return nothing;
-  const raw: unknown[] = Array.isArray(metadata.sources) ? metadata.sources : [];
-  const sources = raw.map((s) => resolveSource(s as Source)).filter((s): s is ResolvedSource => !!s);
+  const all = Array.isArray(metadata.sources) ? metadata.sources : [];
+  const sources = resolveSources(all, shown);
+  const rest = all.length - (sources.length ? sources[sources.length - 1]!.n : 0);
   const confidence = confidenceView(metadata, strings);
   if (!sources.length && confidence === nothing) return nothing;
+  const next = Math.min(rest, SOURCES_MORE);
   return html`<footer class="meta">
     ${
       sources.length
         ? html`<section part="sources" class="sources" aria-label=${strings.sources}>
-          <h3 class="sources-heading">${strings.sources}</h3>
-          <ol>
-            ${sources.map(
-              (s) =>
-                html`<li part="source">${
-                  s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : s.label
-                }</li>`,
-            )}
-          </ol>
-        </section>`
+            <h3 class="sources-heading">${strings.sources}</h3>
+            <ol class="source-list">
+              ${sources.map((s) => {
+                const card = html`<span class="source-n">${s.n}</span><span class="source-title">${s.title}</span>${
+                  s.domain ? html`<span class="source-domain">${s.domain}</span>` : nothing
+                }${s.snippet ? html`<span class="source-snippet">${s.snippet}</span>` : nothing}`;
+                return html`<li part="source" class="source">${
+                  s.href ? html`<a href=${s.href} target="_blank" rel="noopener noreferrer">${card}</a>` : card
+                }</li>`;
+              })}
+            </ol>
+            ${
+              next > 0
+                ? html`<button part="more-sources" class="link-button" type="button" @click=${() => more(next)}>
+                    ${strings.moreSources.replace('{n}', String(next))}
+                  </button>`
+                : nothing
+            }
+          </section>`
         : nothing
     }
     ${confidence}

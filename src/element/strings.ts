@@ -32,6 +32,34 @@ export interface AskStreamStrings {
   transcriptLabel: string;
   /** Shown while a lost connection is tried again. */
   reconnecting: string;
+  /** Before a citation's number, in its accessible name ("Source 2: …"). */
+  source: string;
+  /** The button that shows the sources past the first 20; `{n}` is how many. */
+  moreSources: string;
+  /** The button that copies an answer's Markdown, and its text once copied. */
+  copyAnswer: string;
+  copiedAnswer: string;
+  /** The rating buttons' accessible names. */
+  helpful: string;
+  notHelpful: string;
+  /** Label and placeholder of the optional reason after a thumbs-down, and its send button. */
+  feedbackReason: string;
+  sendFeedback: string;
+  /** Shown once a reason was sent. */
+  feedbackThanks: string;
+  /** Accessible names of the starter questions and of the follow-up questions. */
+  suggestionsLabel: string;
+  followUpsLabel: string;
+  /** The launcher button of `mode="popover"`, and the dialog's accessible name. */
+  launcher: string;
+  dialogLabel: string;
+  /** The dialog's close button. */
+  close: string;
+  /** Announced to screen readers: an answer started, ended (with `{n}` sources), or stopped. */
+  answering: string;
+  answered: string;
+  answeredWithSource: string;
+  answeredWithSources: string;
 }
 
 export const DEFAULT_STRINGS: Readonly<AskStreamStrings> = Object.freeze({
@@ -51,4 +79,22 @@ export const DEFAULT_STRINGS: Readonly<AskStreamStrings> = Object.freeze({
   copyLabel: 'Copy code',
   transcriptLabel: 'Questions and answers',
   reconnecting: 'Reconnecting…',
+  source: 'Source',
+  moreSources: 'Show {n} more',
+  copyAnswer: 'Copy answer',
+  copiedAnswer: 'Copied',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  feedbackReason: 'What was wrong? (optional)',
+  sendFeedback: 'Send',
+  feedbackThanks: 'Thanks for the feedback.',
+  suggestionsLabel: 'Suggested questions',
+  followUpsLabel: 'Follow-up questions',
+  launcher: 'Ask AI',
+  dialogLabel: 'Ask a question',
+  close: 'Close',
+  answering: 'Answering…',
+  answered: 'Answer complete.',
+  answeredWithSource: 'Answer complete, with 1 source.',
+  answeredWithSources: 'Answer complete, with {n} sources.',
 });

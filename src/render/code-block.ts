@@ -5,12 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
+import { copyWithFeedback } from './clipboard.js';
 import type { RenderContext } from './render-context.js';
-
-type Strings = RenderContext['strings'];
-
-/** How long the button says "Copied" before it goes back to "Copy". */
-const COPIED_MS = 1500;
 
 /**
  * Lines per segment of a long block. Each full segment is its own box that the
@@ -20,28 +16,11 @@ const COPIED_MS = 1500;
  */
 export const SEGMENT_LINES = 100;
 
-/**
- * The button's visible text is `data-label` shown through CSS and its accessible
- * name is `aria-label`. Both are attributes on purpose: the "Copied" feedback is
- * set on the live DOM, and Lit only rewrites an attribute when the value it
- * renders changes, so a re-render of a block that is still streaming neither
- * loses the feedback nor fights it (a text child would have its markers wiped).
- */
-function label(button: HTMLElement, text: string, name: string): void {
-  button.dataset.label = text;
-  button.setAttribute('aria-label', name);
-}
-
-function copy(button: HTMLButtonElement, code: string, strings: Strings): void {
-  // Without the Clipboard API (insecure context, denied permission) select the
-  // code instead, so the reader's own copy shortcut does the rest.
-  const select = () => getSelection()?.selectAllChildren(button.closest('.md-code')?.querySelector('code') ?? button);
-  const clipboard = navigator.clipboard as Clipboard | undefined;
-  if (!clipboard) return select();
-  clipboard.writeText(code).then(() => {
-    label(button, strings.copied, strings.copied);
-    setTimeout(() => label(button, strings.copy, strings.copyLabel), COPIED_MS);
-  }, select);
+function copy(button: HTMLButtonElement, code: string, strings: RenderContext['strings']): void {
+  // Selecting the code lets the reader's own copy shortcut do the rest.
+  copyWithFeedback(button, code, strings, () =>
+    getSelection()?.selectAllChildren(button.closest('.md-code')?.querySelector('code') ?? button),
+  );
 }
 
 /** `code` in segments of {@link SEGMENT_LINES} lines, the last one possibly shorter. */

@@ -320,7 +320,7 @@ describe('<ask-stream>', () => {
   });
 
   describe('sources', () => {
-    it('lists sources under the answer: safe absolute URLs linked, the rest as text', async () => {
+    it('lists sources under the answer as numbered cards: safe absolute URLs linked, the rest as text', async () => {
       const sources = [
         { title: 'Guide', url: 'https://example.com/guide' },
         { title: 'Relative', url: '/docs/x' },
@@ -333,13 +333,15 @@ describe('<ask-stream>', () => {
       await el.ask('q');
       await el.updateComplete;
       const items = parts(el, 'source');
-      expect(items.map((li) => li.textContent!.trim())).to.deep.equal([
-        'Guide',
-        'Relative',
-        'Evil',
-        'http://example.org/bare',
-        'https://example.net/string-url',
-        'Just a title',
+      // Number, title, domain (for a link), snippet: each a line of the card.
+      const card = (li: Element) => [...li.querySelectorAll('span')].map((s) => s.textContent);
+      expect(items.map(card)).to.deep.equal([
+        ['1', 'Guide', 'example.com'],
+        ['2', 'Relative'],
+        ['3', 'Evil'],
+        ['4', 'http://example.org/bare', 'example.org'],
+        ['5', 'https://example.net/string-url', 'example.net'],
+        ['6', 'Just a title'],
       ]);
       const hrefs = items.map((li) => li.querySelector('a')?.getAttribute('href') ?? null);
       expect(hrefs).to.deep.equal([
