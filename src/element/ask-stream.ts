@@ -212,15 +212,18 @@ export class AskStreamElement extends LitElement {
     key: this.persistKey || persistKeyFor(this.endpoint),
   }));
 
-  readonly #feedback = new FeedbackRatings(() => this.requestUpdate(), (detail) => {
-    this.dispatchEvent(new AskStreamFeedbackEvent(detail));
-    // A rating the endpoint does not take is the page's business to log, never the reader's error.
-    if (this.feedbackEndpoint) {
-      sendFeedback(this.feedbackEndpoint, detail, this.headers).catch((e: unknown) =>
-        console.warn('[ask-stream] feedback was not sent:', e instanceof Error ? e.message : e),
-      );
-    }
-  });
+  readonly #feedback = new FeedbackRatings(
+    () => this.requestUpdate(),
+    (detail) => {
+      this.dispatchEvent(new AskStreamFeedbackEvent(detail));
+      // A rating the endpoint does not take is the page's business to log, never the reader's error.
+      if (this.feedbackEndpoint) {
+        sendFeedback(this.feedbackEndpoint, detail, this.headers).catch((e: unknown) =>
+          console.warn('[ask-stream] feedback was not sent:', e instanceof Error ? e.message : e),
+        );
+      }
+    },
+  );
 
   constructor() {
     super();
@@ -240,7 +243,11 @@ export class AskStreamElement extends LitElement {
     this.retries = 2;
     this.persist = null;
     this.persistKey = null;
-    new HotkeyController(this, () => this.hotkey, () => (this.mode === 'popover' ? this.#toggle(true, 'hotkey') : this.#input()?.focus()));
+    new HotkeyController(
+      this,
+      () => this.hotkey,
+      () => (this.mode === 'popover' ? this.#toggle(true, 'hotkey') : this.#input()?.focus()),
+    );
   }
 
   /**

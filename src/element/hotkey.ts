@@ -12,18 +12,29 @@ interface Hotkey {
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 export function parseHotkey(text: string | null | undefined): Hotkey | undefined {
-  const parts = (text ?? '').toLowerCase().split('+').map((p) => p.trim());
+  const parts = (text ?? '')
+    .toLowerCase()
+    .split('+')
+    .map((p) => p.trim());
   const key = parts.pop();
   if (!key) return undefined;
   const has = (name: string) => parts.includes(name);
   const mod = has('mod');
-  return { key, ctrl: has('ctrl') || (mod && !isApple()), meta: has('meta') || has('cmd') || (mod && isApple()), alt: has('alt'), shift: has('shift') };
+  return {
+    key,
+    ctrl: has('ctrl') || (mod && !isApple()),
+    meta: has('meta') || has('cmd') || (mod && isApple()),
+    alt: has('alt'),
+    shift: has('shift'),
+  };
 }
 
 /** Typing in a field: a hotkey without modifiers (`/`) must not steal the key there. */
 function typing(event: KeyboardEvent): boolean {
   const target = event.composedPath()[0];
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /**

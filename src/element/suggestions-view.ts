@@ -14,7 +14,11 @@ export function suggestionsOf(value: unknown): string[] {
 }
 
 /** Starter or follow-up questions as buttons; activating one asks it. */
-export function suggestionsView(value: unknown, label: string, ask: (query: string) => void): TemplateResult | typeof nothing {
+export function suggestionsView(
+  value: unknown,
+  label: string,
+  ask: (query: string) => void,
+): TemplateResult | typeof nothing {
   const questions = suggestionsOf(value);
   if (!questions.length) return nothing;
   return html`<ul class="suggestions" aria-label=${label}>

@@ -18,8 +18,84 @@ const SOURCES = data({
   sources: [{ title: 'Guide', url: 'https://example.com/guide' }, 'https://example.com/api', 'Internal notes'],
 });
 
+const CITED = [
+  chunk('Install it [1], then read the API [2].\n\n```js\nconst answer = "42"; // a comment\nlet n = 1;\n```\n'),
+  data({
+    type: 'metadata',
+    sources: [
+      { title: 'Install', url: 'https://example.com/install', snippet: 'Run npm i.' },
+      { title: 'API', url: 'https://example.com/api' },
+    ],
+    suggestions: ['And the events?', 'How do I theme it?'],
+  }),
+  complete(),
+];
+// A highlighter with every token class the styles colour, to check their contrast.
+const CLASSES = [
+  'comment',
+  'keyword',
+  'string',
+  'number',
+  'function',
+  'punctuation',
+  'deleted',
+  'inserted',
+  'property',
+];
+const highlighter = (code: string) =>
+  code.split(/(\s+)/).map((text, i) => (text.trim() ? { text, className: CLASSES[i % CLASSES.length] } : { text }));
+
 const states: Array<[string, Step[], (el: AskStreamElement) => Promise<void>]> = [
   ['idle', [], async () => {}],
+  [
+    'idle with starter questions',
+    [],
+    async (el) => {
+      el.suggestions = ['How do I install it?', 'Which events does it fire?'];
+    },
+  ],
+  [
+    'complete with citations, source cards, highlighted code and follow-ups',
+    CITED,
+    async (el) => {
+      el.highlighter = highlighter;
+      await el.ask('How do I set it up?');
+    },
+  ],
+  [
+    'a citation card open',
+    CITED,
+    async (el) => {
+      await el.ask('How do I set it up?');
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLElement>('[part~="citation"]')!.focus();
+    },
+  ],
+  [
+    'rated down, with the reason form',
+    CITED,
+    async (el) => {
+      await el.ask('How do I set it up?');
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLElement>('[part~="feedback-down"]')!.click();
+    },
+  ],
+  [
+    'popover mode, closed',
+    [],
+    async (el) => {
+      el.mode = 'popover';
+    },
+  ],
+  [
+    'popover mode, open with an answer',
+    CITED,
+    async (el) => {
+      el.mode = 'popover';
+      el.open = true;
+      await el.ask('How do I set it up?');
+    },
+  ],
   [
     'streaming',
     [...ANSWER.slice(0, 2), { hang: true }],
@@ -59,7 +135,7 @@ describe('<ask-stream> accessibility', () => {
           await el.updateComplete;
           if (name.startsWith('error with retry'))
             expect(el.shadowRoot!.querySelector('[part~="retry"]')).not.to.equal(null);
-          if (name.startsWith('complete'))
+          if (name === 'complete with sources')
             expect(el.shadowRoot!.querySelectorAll('[part~="source"]')).to.have.length(3);
           await expect(el).to.be.accessible();
           el.cancel();

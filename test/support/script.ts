@@ -79,3 +79,14 @@ function stateful(scripts: Step[][] | Record<string, Step[]>): {
     attempts: async () => (await fetch(`${ATTEMPTS_ENDPOINT}?tag=${encodeURIComponent(tag)}`)).json(),
   };
 }
+
+/** The requests the test server kept under `tag` (see /test/record). */
+export async function recorded(
+  tag: string,
+): Promise<Array<{ method: string; headers: Record<string, string>; body: string }>> {
+  return (await (await fetch(`/test/record?tag=${encodeURIComponent(tag)}`)).json()) as Array<{
+    method: string;
+    headers: Record<string, string>;
+    body: string;
+  }>;
+}

@@ -10,6 +10,8 @@
 //                            ("" for none), like a server that resumes; records each
 //                            request's Idempotency-Key and Last-Event-ID
 //   GET  /test/attempts?tag= the record of `tag`: [{idempotencyKey, lastEventId, at}]
+//   POST /test/record?tag=&status=  keeps the request under `tag`, answers `status` (204)
+//   GET  /test/record?tag=   the requests kept under `tag`: [{method, headers, body}]
 //
 // Step: {status, headers} (must come first; default 200 text/event-stream)
 //       {write: string} | {bytes: number[]} | {delay: ms} | {hang: true} | {destroy: true}
@@ -126,6 +128,7 @@ export async function testServerMiddleware(ctx, next) {
     return;
   }
   if (path === '/test/attempts') return attempts(ctx);
+  if (path === '/test/record') return record(ctx);
   if (path !== '/test/sse' && path !== '/test/echo') return next();
   ctx.respond = false;
   const { req, res } = ctx;
@@ -146,6 +149,26 @@ export async function testServerMiddleware(ctx, next) {
   }
   res.on('error', () => {});
   await play(res, script);
+}
+
+// POST /test/record?tag=…[&status=…]: keeps the request (method, headers, body)
+// under `tag` and answers `status` (default 204); GET /test/record?tag=… lists
+// what was kept. For requests the widget makes on its own (feedback).
+const recorded = new Map();
+
+async function record(ctx) {
+  const url = new URL(ctx.req.url, 'http://x');
+  const tag = url.searchParams.get('tag');
+  ctx.set('cache-control', 'no-store');
+  if (ctx.method === 'GET') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify(recorded.get(tag) ?? []);
+    return;
+  }
+  const body = await readBody(ctx.req);
+  recorded.set(tag, [...(recorded.get(tag) ?? []), { method: ctx.method, headers: ctx.req.headers, body }]);
+  ctx.status = Number(url.searchParams.get('status') ?? 204);
+  if (ctx.status >= 400) ctx.body = 'refused';
 }
 
 // Requests of the stateful endpoint, by the tag the test chose (the client makes
