@@ -57,16 +57,16 @@ th,td{padding:.35em .7em;border:1px solid var(--_border);text-align:start;overfl
 /* Citation chips; the card shows on hover or keyboard focus. */
 .citation{position:relative;white-space:nowrap}
 [part=citation]{display:inline-block;min-width:1.4em;margin-inline:.1em;padding:0 .35em;border-radius:999px;background:var(--_code-background);border:1px solid var(--_border);color:var(--_accent);font-size:.75em;line-height:1.5;text-align:center;text-decoration:none;vertical-align:.15em}
-.citation-card{display:none;position:absolute;z-index:2;inset-block-start:100%;inset-inline-start:0;width:max-content;max-width:min(18rem,70vw);padding:.5em .7em;border:1px solid var(--_border);border-radius:calc(var(--_radius)*.6);background:var(--_background);color:var(--_foreground);font-size:.85em;line-height:1.4;white-space:normal;box-shadow:0 4px 12px color-mix(in srgb,var(--_foreground) 20%,transparent)}
+.citation-card{display:none;position:absolute;z-index:2;inset-block-start:100%;inset-inline-start:0;width:max-content;max-width:min(18rem,70vw);padding:.5em .7em;border:1px solid var(--_border);border-radius:calc(var(--_radius)*.6);background:var(--_background);color:var(--_foreground);font-size:.85em;line-height:1.4;white-space:normal;box-shadow:0 4px 12px color-mix(in oklab,var(--_foreground) 20%,transparent)}
 .citation:hover>.citation-card,.citation:focus-within>.citation-card{display:block}
 .citation-card>*{display:block}.citation-card>:not(:first-child){color:var(--_muted)}
 /* Highlighted code: token classes as the highlighter names them (Prism's), in the palette's colours. */
 .hl.comment,.hl.prolog,.hl.doctype,.hl.cdata,.hl.punctuation{color:var(--_muted)}
 .hl.comment{font-style:italic}
 .hl.keyword,.hl.tag,.hl.selector,.hl.atrule,.hl.important,.hl.builtin{color:var(--_accent)}
-.hl.string,.hl.char,.hl.attr-value,.hl.regex,.hl.url,.hl.inserted{color:color-mix(in srgb,var(--_foreground) 45%,var(--_accent))}
+.hl.string,.hl.char,.hl.attr-value,.hl.regex,.hl.url,.hl.inserted{color:color-mix(in oklab,var(--_foreground) 45%,var(--_accent))}
 .hl.number,.hl.boolean,.hl.constant,.hl.symbol,.hl.deleted{color:var(--_danger)}
-.hl.function,.hl.class-name,.hl.property,.hl.attr-name{color:color-mix(in srgb,var(--_accent) 65%,var(--_foreground))}
+.hl.function,.hl.class-name,.hl.property,.hl.attr-name{color:color-mix(in oklab,var(--_accent) 65%,var(--_foreground))}
 .cursor{display:inline-block;width:.5em;height:1em;margin-inline-start:1px;vertical-align:-.15em;background:currentColor;animation:md-blink 1s steps(1) infinite}
 @keyframes md-blink{50%{opacity:0}}
 @media (prefers-reduced-motion:reduce){.cursor{animation:none}}
