@@ -16,6 +16,7 @@ import { runB2 } from './browser/b2-frames.js';
 import { runB3 } from './browser/b3-latency.js';
 import { runB4 } from './browser/b4-parse.js';
 import { runB5 } from './browser/b5-memory.js';
+import { runB6 } from './browser/b6-paced.js';
 import { bundleRegistersOnImport, type BrowserCtx } from './browser/session.js';
 import { launch } from './lib/browser.js';
 import { machine } from './lib/machine.js';
@@ -24,7 +25,7 @@ import { runS1 } from './node/s1-concurrency.js';
 import { runS2 } from './node/s2-disconnect.js';
 import { ROOT, startBenchServer } from './server/bench-server.js';
 
-const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'S1', 'S2'] as const;
+const ALL = ['B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'S1', 'S2'] as const;
 type Id = (typeof ALL)[number];
 
 const args = process.argv.slice(2);
@@ -104,6 +105,7 @@ if (browserIds.length) {
         );
       if (id === 'B4') await attempt(id, () => runB4(ctx, { iterations: options.b4Iterations }));
       if (id === 'B5') await attempt(id, () => runB5(ctx, { naiveDeadlineMs: 4 * options.naiveDeadlineMs }));
+      if (id === 'B6') await attempt(id, () => runB6(ctx, { naiveDeadlineMs: 3 * options.naiveDeadlineMs }));
     }
   } finally {
     await browser.close();

@@ -1,12 +1,17 @@
-// The demo page: the widget, a live log of the events it fires, a theme switch.
+// The demo page: the widget (inline, and as a dialog from a launcher), a live
+// log of the events it fires, a theme switch.
 import '../src/index.js';
 import type { AskStreamElement, AskStreamTheme } from '../src/index.js';
 
 const widget = document.querySelector<AskStreamElement>('#main-widget')!;
+const popover = document.querySelector<AskStreamElement>('#popover-widget')!;
+const STARTERS = ['How do I embed it?', 'Which events does it fire?', 'How do I theme it?'];
+widget.suggestions = STARTERS;
+popover.suggestions = STARTERS;
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
 const MAX_ROWS = 200;
 
-const EVENTS = ['start', 'chunk', 'metadata', 'complete', 'error', 'cancel'] as const;
+const EVENTS = ['start', 'chunk', 'metadata', 'complete', 'error', 'cancel', 'retrying', 'feedback'] as const;
 
 function describe(detail: unknown): string {
   const text = JSON.stringify(detail);
@@ -32,6 +37,7 @@ document.querySelector('#clear-log')!.addEventListener('click', () => log.replac
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="theme"]')) {
   radio.addEventListener('change', () => {
     widget.theme = radio.value as AskStreamTheme;
+    popover.theme = radio.value as AskStreamTheme;
     document.documentElement.dataset.theme = radio.value;
   });
 }

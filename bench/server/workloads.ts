@@ -31,6 +31,8 @@ export const WORKLOADS: Record<string, WorkloadSpec> = {
   // B1, paced: the same answer at 1,000 chunks/s (4 s), so the element renders
   // on every frame all along the answer and each update's cost can be placed.
   b1paced: { seed: 1, chars: 200_000, chunks: 4_000, rate: 1_000 },
+  // B6: the B1 answer at a model's pace, 100 chunks/s (40 s).
+  b6: { seed: 1, chars: 200_000, chunks: 4_000, rate: 100 },
   // B2: 2,000 chunks/s for 5 s, token-sized chunks (~10 characters).
   b2: { seed: 2, chars: 100_000, chunks: 10_000, rate: 2_000 },
   // B3: every chunk carries its own marker; a fast model's pace (200 chunks/s, 5 s).
