@@ -57,3 +57,8 @@ export const DEFAULT_SERVER_ERROR_CODE = 'SERVER_ERROR';
 
 /** The media type of the stream, without parameters. */
 export const EVENT_STREAM_MEDIA_TYPE = 'text/event-stream';
+
+/** A plain object (not null, not an array): what JSON.parse gives for {…}. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

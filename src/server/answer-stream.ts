@@ -1,4 +1,4 @@
-import type { Frame, MetadataFrame } from '../protocol.js';
+import { isRecord, type Frame, type MetadataFrame } from '../protocol.js';
 import { delay, untilAborted } from './abortable.js';
 import { chunkText } from './chunk-text.js';
 import type { SseWriter } from './sse-writer.js';
@@ -150,10 +150,6 @@ function metadataOf(value: Record<string, unknown>): BackendMetadata | undefined
     if (key !== 'response' && key !== 'type' && entry !== undefined) out[key] = entry;
   }
   return Object.keys(out).length > 0 ? (out as Omit<MetadataFrame, 'type'>) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {

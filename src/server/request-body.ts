@@ -1,3 +1,5 @@
+import { isRecord } from '../protocol.js';
+
 /** A request body that passed validation. */
 export interface AskRequestBody {
   /** The question, trimmed, never empty. */
@@ -27,10 +29,10 @@ export async function readAskBody(
   } catch {
     throw new BadRequestError('Request body must be JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw new BadRequestError('Request body must be a JSON object with a "query" string');
   }
-  const body = parsed as Record<string, unknown>;
+  const body = parsed;
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     throw new BadRequestError('Missing "query": send a non-empty question');
   }

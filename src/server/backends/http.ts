@@ -1,4 +1,4 @@
-import type { Source } from '../../protocol.js';
+import { isRecord, type Source } from '../../protocol.js';
 import type { AskBackend, BackendAnswer } from '../types.js';
 
 /** Options of {@link httpBackend}. */
@@ -38,7 +38,7 @@ export function httpBackend(url: string | URL, options: HttpBackendOptions = {})
 }
 
 function toAnswer(data: unknown, endpoint: string): BackendAnswer {
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+  const record = isRecord(data) ? data : {};
   if (typeof record.response !== 'string') {
     throw new Error(`ML pipeline ${endpoint} answered JSON without a string "response"`);
   }
