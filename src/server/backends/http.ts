@@ -5,6 +5,8 @@ import type { AskBackend, BackendAnswer } from '../types.js';
 export interface HttpBackendOptions {
   /** Extra request headers for the pipeline, e.g. an API key. */
   headers?: Record<string, string>;
+  /** The `fetch` to use; the global one by default. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface HttpBackendOptions {
 export function httpBackend(url: string | URL, options: HttpBackendOptions = {}): AskBackend {
   const endpoint = `${String(url).replace(/\/+$/, '')}/api/ask`;
   return async (query, { signal }) => {
-    const response = await fetch(endpoint, {
+    const response = await (options.fetch ?? globalThis.fetch)(endpoint, {
       method: 'POST',
       headers: { ...options.headers, 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ query }),

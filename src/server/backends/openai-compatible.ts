@@ -11,6 +11,8 @@ export interface OpenAICompatibleOptions {
   model: string;
   /** An optional system prompt sent before the question. */
   system?: string;
+  /** The `fetch` to use; the global one by default. */
+  fetch?: typeof globalThis.fetch;
 }
 
 /**
@@ -37,7 +39,7 @@ async function* stream(
   ];
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
   if (options.apiKey) headers.Authorization = `Bearer ${options.apiKey}`;
-  const response = await fetch(endpoint, {
+  const response = await (options.fetch ?? globalThis.fetch)(endpoint, {
     method: 'POST',
     headers,
     body: JSON.stringify({ model: options.model, messages, stream: true }),
