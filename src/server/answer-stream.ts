@@ -1,6 +1,8 @@
-import { isRecord, type Frame, type MetadataFrame } from '../protocol.js';
+import { isRecord, type MetadataFrame } from '../protocol.js';
 import { delay, untilAborted } from './abortable.js';
 import { chunkText } from './chunk-text.js';
+import { TIMEOUT_FRAME, UNAVAILABLE_FRAME } from './error-frames.js';
+import type { ServerFrame } from './sse-frame.js';
 import type { SseWriter } from './sse-writer.js';
 import type { AskBackend, BackendAnswer, BackendMetadata, BackendResult } from './types.js';
 
@@ -18,14 +20,6 @@ export interface AnswerJob {
   chunkDelayMs: number;
   onError: (error: unknown) => void;
 }
-
-const TIMEOUT_FRAME: Frame = { type: 'error', code: 'TIMEOUT', message: 'Request timed out', retryable: true };
-const UNAVAILABLE_FRAME: Frame = {
-  type: 'error',
-  code: 'BACKEND_UNAVAILABLE',
-  message: 'Service temporarily unavailable',
-  retryable: true,
-};
 
 /**
  * Sends `start`, the answer, `metadata` and `complete` (or one `error`), then
@@ -56,7 +50,7 @@ export async function streamAnswer(job: AnswerJob): Promise<void> {
 
   // Awaiting the writer makes a slow reader slow the producer; racing it with
   // the signal keeps a reader that stopped reading from holding us forever.
-  const send = (frame: Frame) => untilAborted(writer.write(frame), signal);
+  const send = (frame: ServerFrame) => untilAborted(writer.write(frame), signal);
 
   try {
     await send({ type: 'start', query: job.query, timestamp: Date.now() });
@@ -88,7 +82,7 @@ export async function streamAnswer(job: AnswerJob): Promise<void> {
   }
 }
 
-type Send = (frame: Frame) => Promise<void>;
+type Send = (frame: ServerFrame) => Promise<void>;
 
 async function sendWholeAnswer(
   result: BackendResult,

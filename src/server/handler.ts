@@ -1,20 +1,11 @@
-import type { ErrorFrame } from '../protocol.js';
 import { streamAnswer } from './answer-stream.js';
-import { demoBackend } from './backends/demo.js';
 import { ALLOWED_METHODS, corsHeaders, corsVerdict, preflightResponse } from './cors.js';
+import { HANDLER_DEFAULTS } from './defaults.js';
+import { errorFrame } from './error-frames.js';
 import { BadRequestError, readAskBody } from './request-body.js';
-import { encodeFrame, SSE_HEADERS, SseWriter } from './sse-writer.js';
+import { encodeFrame, SSE_HEADERS } from './sse-frame.js';
+import { SseWriter } from './sse-writer.js';
 import type { AskStreamHandler, AskStreamHandlerOptions } from './types.js';
-
-/** The option defaults of {@link createAskStreamHandler}. */
-export const HANDLER_DEFAULTS = Object.freeze({
-  timeoutMs: 30_000,
-  heartbeatMs: 15_000,
-  maxQueryLength: 4_000,
-  maxBodyBytes: 64 * 1024,
-  chunkSize: 100,
-  chunkDelayMs: 0,
-});
 
 /**
  * Creates the ask-stream endpoint: `POST` a JSON body `{query, ...}` and read
@@ -26,8 +17,16 @@ export const HANDLER_DEFAULTS = Object.freeze({
  * const handler = createAskStreamHandler({ backend: httpBackend('http://ml:8000') });
  * export const POST = handler, OPTIONS = handler; // Next.js route
  */
-export function createAskStreamHandler(options: AskStreamHandlerOptions = {}): AskStreamHandler {
-  const backend = options.backend ?? demoBackend();
+export function createAskStreamHandler(options: AskStreamHandlerOptions): AskStreamHandler {
+  const backend = options?.backend;
+  if (typeof backend !== 'function') {
+    // No silent fallback: a server that quietly answered from the demo documents
+    // in production would look healthy while answering nobody's questions.
+    throw new TypeError(
+      'createAskStreamHandler: the `backend` option is required, e.g. httpBackend(url) or openAICompatibleBackend({...}). ' +
+        "To try the widget without one, import { demoBackend } from 'ask-stream/server/demo' and pass backend: demoBackend().",
+    );
+  }
   const config = {
     timeoutMs: options.timeoutMs ?? HANDLER_DEFAULTS.timeoutMs,
     heartbeatMs: options.heartbeatMs ?? HANDLER_DEFAULTS.heartbeatMs,
@@ -72,11 +71,8 @@ export function createAskStreamHandler(options: AskStreamHandlerOptions = {}): A
       parsed = await readAskBody(request, { maxBytes: config.maxBodyBytes, maxQueryLength: config.maxQueryLength });
     } catch (error) {
       // Still a 200 event stream, so the widget shows the message like any other error.
-      const frame: ErrorFrame =
-        error instanceof BadRequestError
-          ? { type: 'error', code: 'BAD_REQUEST', message: error.message, retryable: false }
-          : { type: 'error', code: 'BAD_REQUEST', message: 'Request body could not be read', retryable: false };
-      return new Response(encodeFrame(frame), { status: 200, headers });
+      const message = error instanceof BadRequestError ? error.message : 'Request body could not be read';
+      return new Response(encodeFrame(errorFrame('BAD_REQUEST', message, false)), { status: 200, headers });
     }
 
     const gone = new AbortController();

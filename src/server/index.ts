@@ -2,12 +2,11 @@
  * `ask-stream/server`: the endpoint the `<ask-stream>` widget talks to.
  * Node ≥ 20 or any runtime with Web `fetch`; no DOM, no web framework.
  */
-export { createAskStreamHandler, HANDLER_DEFAULTS } from './handler.js';
+export { createAskStreamHandler } from './handler.js';
+export { HANDLER_DEFAULTS } from './defaults.js';
 export { toNodeHandler, type NodeHandler } from './node-adapter.js';
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';
 export { openAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
-export { demoBackend, type DemoBackendOptions } from './backends/demo.js';
-export { DEMO_DOCUMENTS, type DemoDocument } from './backends/demo-documents.js';
 export { chunkText } from './chunk-text.js';
 export type {
   AllowOrigins,
@@ -20,4 +19,5 @@ export type {
   BackendResult,
   BackendStream,
 } from './types.js';
-export type { Frame, Source } from '../protocol.js';
+export type { Frame, ServerErrorCode, Source } from '../protocol.js';
+export type { ServerErrorFrame } from './error-frames.js';

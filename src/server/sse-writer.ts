@@ -1,20 +1,4 @@
-import { EVENT_STREAM_MEDIA_TYPE, type Frame } from '../protocol.js';
-
-/** The response headers of every event stream the handler sends. */
-export const SSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Type': `${EVENT_STREAM_MEDIA_TYPE}; charset=utf-8`,
-  // no-transform keeps compressing proxies from buffering the stream.
-  'Cache-Control': 'no-cache, no-transform',
-  // Hop-by-hop: the Node adapter drops it on HTTP/2, where it is illegal.
-  Connection: 'keep-alive',
-  // Tells nginx not to buffer the response.
-  'X-Accel-Buffering': 'no',
-};
-
-/** One frame as it goes on the wire. */
-export function encodeFrame(frame: Frame): string {
-  return `data: ${JSON.stringify(frame)}\n\n`;
-}
+import { encodeFrame, type ServerFrame } from './sse-frame.js';
 
 const HEARTBEAT = ': ping\n\n';
 const encoder = new TextEncoder();
@@ -60,7 +44,7 @@ export class SseWriter {
    * (or the stream is gone), so a producer that awaits it follows the
    * client's pace.
    */
-  write(frame: Frame): Promise<void> {
+  write(frame: ServerFrame): Promise<void> {
     if (!this.#enqueue(encodeFrame(frame))) return Promise.resolve();
     if ((this.#controller.desiredSize ?? 1) > 0) return Promise.resolve();
     return new Promise<void>((resolve) => {

@@ -44,8 +44,11 @@ export type AllowOrigins = readonly string[] | ((origin: string) => boolean);
 
 /** Options of {@link createAskStreamHandler}. */
 export interface AskStreamHandlerOptions {
-  /** Answers the questions. Default: the built-in demo backend. */
-  backend?: AskBackend;
+  /**
+   * Answers the questions. Required: `httpBackend(url)`, `openAICompatibleBackend({...})`,
+   * your own function, or `demoBackend()` from `ask-stream/server/demo` to try the widget.
+   */
+  backend: AskBackend;
   /** Longest time, in ms, the whole backend call (streaming included) may take. Default 30000; 0 disables. */
   timeoutMs?: number;
   /** A `: ping` comment after this many ms without output. Default 15000; 0 disables. */

@@ -32,7 +32,7 @@ export function listen(listener: http.RequestListener): Promise<Running> {
 }
 
 /** The handler, through the Node adapter, on a real socket. `onError` is silenced unless given. */
-export function startHandler(options: AskStreamHandlerOptions = {}): Promise<Running> {
+export function startHandler(options: AskStreamHandlerOptions): Promise<Running> {
   return listen(toNodeHandler(createAskStreamHandler({ onError: () => {}, ...options })));
 }
 

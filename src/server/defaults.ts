@@ -1,0 +1,13 @@
+/**
+ * The option defaults of `createAskStreamHandler`, in one place: the handler,
+ * the Node adapter and the built-in backends read them from here, and the
+ * docs list the same figures.
+ */
+export const HANDLER_DEFAULTS = Object.freeze({
+  timeoutMs: 30_000,
+  heartbeatMs: 15_000,
+  maxQueryLength: 4_000,
+  maxBodyBytes: 64 * 1024,
+  chunkSize: 100,
+  chunkDelayMs: 0,
+});
