@@ -1,23 +1,21 @@
-import { isRecord, type MetadataFrame } from '../protocol.js';
-import { delay, untilAborted } from './abortable.js';
-import { chunkText } from './chunk-text.js';
+import { untilAborted } from './abortable.js';
 import { TIMEOUT_FRAME, UNAVAILABLE_FRAME } from './error-frames.js';
+import { sendAnswer, type AnswerSettings } from './send-answer.js';
 import type { ServerFrame } from './sse-frame.js';
 import type { SseWriter } from './sse-writer.js';
-import type { AskBackend, BackendAnswer, BackendMetadata, BackendResult } from './types.js';
+import { TimeSlice } from './time-slice.js';
+import type { AskBackend } from './types.js';
 
 /** Everything one answer needs; the handler builds it per request. */
-export interface AnswerJob {
+export interface AnswerJob extends AnswerSettings {
   backend: AskBackend;
   query: string;
   body: Record<string, unknown>;
   request: Request;
   writer: SseWriter;
-  /** Aborts when the client is gone (request signal or the body stream cancelled). */
+  /** Aborts when the client is gone (request signal, body stream cancelled, or not reading). */
   clientGone: AbortSignal;
   timeoutMs: number;
-  chunkSize: number;
-  chunkDelayMs: number;
   onError: (error: unknown) => void;
 }
 
@@ -50,17 +48,29 @@ export async function streamAnswer(job: AnswerJob): Promise<void> {
 
   // Awaiting the writer makes a slow reader slow the producer; racing it with
   // the signal keeps a reader that stopped reading from holding us forever.
-  const send = (frame: ServerFrame) => untilAborted(writer.write(frame), signal);
+  // A fast reader never makes the writer wait, so the slice gives the event
+  // loop a turn now and then: one big answer must not hold up every other stream.
+  const slice = new TimeSlice();
+  const send = async (frame: ServerFrame) => {
+    if (slice.due()) await untilAborted(slice.pause(), signal);
+    const wait = writer.write(frame);
+    if (wait) await untilAborted(wait, signal);
+  };
 
   try {
     await send({ type: 'start', query: job.query, timestamp: Date.now() });
     const result = await untilAborted(
-      Promise.resolve().then(() => job.backend(job.query, { signal, request: job.request, body: job.body })),
+      Promise.resolve().then(() =>
+        job.backend(job.query, {
+          signal,
+          request: job.request,
+          body: job.body,
+          limits: { maxAnswerBytes: job.maxAnswerBytes, maxLineBytes: job.maxLineBytes },
+        }),
+      ),
       signal,
     );
-    const metadata = isAsyncIterable(result)
-      ? await sendStream(result, send, signal)
-      : await sendWholeAnswer(result, send, signal, job);
+    const metadata = await sendAnswer(result, send, signal, slice, job);
     if (metadata) await send({ type: 'metadata', ...metadata });
     // Not raced: the answer is complete, so it must not turn into a timeout now.
     void writer.write({ type: 'complete', success: true });
@@ -80,76 +90,4 @@ export async function streamAnswer(job: AnswerJob): Promise<void> {
     backendAbort.abort();
     writer.close();
   }
-}
-
-type Send = (frame: ServerFrame) => Promise<void>;
-
-async function sendWholeAnswer(
-  result: BackendResult,
-  send: Send,
-  signal: AbortSignal,
-  job: AnswerJob,
-): Promise<BackendMetadata | undefined> {
-  if (!isRecord(result) || typeof result.response !== 'string') {
-    throw new TypeError('The backend returned neither {response: string} nor an AsyncIterable');
-  }
-  const chunks = chunkText((result as BackendAnswer).response, job.chunkSize);
-  for (let index = 0; index < chunks.length; index++) {
-    if (index > 0 && job.chunkDelayMs > 0) await delay(job.chunkDelayMs, signal);
-    await send({ type: 'chunk', content: chunks[index]!, index, total: chunks.length });
-  }
-  return metadataOf(result);
-}
-
-async function sendStream(
-  stream: AsyncIterable<unknown>,
-  send: Send,
-  signal: AbortSignal,
-): Promise<BackendMetadata | undefined> {
-  const iterator = stream[Symbol.asyncIterator]();
-  let metadata: BackendMetadata | undefined;
-  let finished = false;
-  let index = 0;
-  try {
-    for (;;) {
-      const step = await untilAborted(iterator.next(), signal);
-      if (step.done) {
-        finished = true;
-        break;
-      }
-      const item = step.value;
-      if (typeof item === 'string') {
-        if (item !== '') await send({ type: 'chunk', content: item, index: index++ });
-      } else if (isRecord(item)) {
-        metadata = { ...metadata, ...metadataOf(item) };
-      } else {
-        throw new TypeError(`The backend's stream yielded a ${typeof item}: expected text or a metadata object`);
-      }
-    }
-  } finally {
-    // Lets an async generator run its finally blocks. Not awaited: a generator
-    // stuck in an await would hold the handler until it wakes up.
-    if (!finished)
-      void Promise.resolve()
-        .then(() => iterator.return?.())
-        .catch(() => {});
-  }
-  return metadata;
-}
-
-/** The metadata part of a backend's object: everything but `response`, and no `type`. */
-function metadataOf(value: Record<string, unknown>): BackendMetadata | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (key !== 'response' && key !== 'type' && entry !== undefined) out[key] = entry;
-  }
-  return Object.keys(out).length > 0 ? (out as Omit<MetadataFrame, 'type'>) : undefined;
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
-  );
 }

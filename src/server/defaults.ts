@@ -8,6 +8,10 @@ export const HANDLER_DEFAULTS = Object.freeze({
   heartbeatMs: 15_000,
   maxQueryLength: 4_000,
   maxBodyBytes: 64 * 1024,
+  bodyTimeoutMs: 10_000,
+  writeTimeoutMs: 30_000,
+  maxAnswerBytes: 8 * 1024 * 1024,
+  maxLineBytes: 1024 * 1024,
   chunkSize: 100,
   chunkDelayMs: 0,
 });

@@ -4,7 +4,7 @@
  */
 export { createAskStreamHandler } from './handler.js';
 export { HANDLER_DEFAULTS } from './defaults.js';
-export { toNodeHandler, type NodeHandler } from './node-adapter.js';
+export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandler } from './node/adapter.js';
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';
 export { openAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
 export { chunkText } from './chunk-text.js';

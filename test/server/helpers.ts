@@ -107,6 +107,25 @@ export async function waitFor(predicate: () => boolean, ms = 2000, what = 'condi
   }
 }
 
+/**
+ * Resolves once `value()` has not changed for `quietMs` (a producer that came
+ * to a halt), however long the machine takes to get there; rejects after `ms`.
+ */
+export async function waitForStable(value: () => unknown, quietMs: number, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  let last = value();
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() > end) throw new Error(`still changing after ${ms} ms`);
+    await sleep(10);
+    const now = value();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+}
+
 /** A promise with its resolver outside, for backends the test steps by hand. */
 export function gate<T = void>(): { promise: Promise<T>; open(value: T): void } {
   let open!: (value: T) => void;
@@ -121,4 +140,52 @@ export function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** What {@link watchEventLoop} saw, in ms. */
+export interface EventLoopStalls {
+  /** The longest wall-clock gap between two turns of the event loop. */
+  wall: number;
+  /**
+   * The longest gap that was also spent computing: per gap, the smaller of its
+   * wall-clock time and the CPU time the process used in it. A loaded machine
+   * that stops this process for a while shows in `wall` but not here; code
+   * that holds the event loop shows in both.
+   */
+  busy: number;
+}
+
+/** Watches the event loop with a 2 ms timer until `stop()`. */
+export function watchEventLoop(): { stop(): EventLoopStalls } {
+  let wall = 0;
+  let busy = 0;
+  let lastTime = performance.now();
+  let lastCpu = process.cpuUsage();
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage();
+    const gap = now - lastTime;
+    const used = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
+    wall = Math.max(wall, gap);
+    busy = Math.max(busy, Math.min(gap, used));
+    lastTime = now;
+    lastCpu = cpu;
+  };
+  const timer = setInterval(tick, 2);
+  return {
+    stop() {
+      tick();
+      clearInterval(timer);
+      return { wall, busy };
+    },
+  };
+}
+
+/** The CPU time `run` takes, in ms (user and system, all threads), and its wall-clock time. */
+export function cpuTime(run: () => void): { cpu: number; wall: number } {
+  const started = performance.now();
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return { cpu: (used.user + used.system) / 1000, wall: performance.now() - started };
 }
