@@ -1,7 +1,7 @@
 // Real servers on loopback for the server tests: the handler behind the Node
 // adapter, and raw node:http servers acting as the backends it calls.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { createAskStreamHandler, toNodeHandler } from '../../src/server/index.js';
 import type { AskStreamHandlerOptions } from '../../src/server/index.js';
 import type { Frame } from '../../src/protocol.js';
@@ -188,4 +188,54 @@ export function cpuTime(run: () => void): { cpu: number; wall: number } {
   run();
   const used = process.cpuUsage(before);
   return { cpu: (used.user + used.system) / 1000, wall: performance.now() - started };
+}
+
+/** A response read off a raw socket. */
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * Sends `head` (request line and headers, `\r\n`-separated, without the blank
+ * line) and `body` over a plain socket, for requests fetch would never send:
+ * a `//host` path, an absolute-form target, a forged Host, TRACE. Adds
+ * `Connection: close` and reads until the server closes.
+ */
+export function rawHttp(base: string, head: string, body = ''): Promise<RawResponse> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const parts: Buffer[] = [];
+    socket.on('data', (part: Buffer) => parts.push(part));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const raw = Buffer.concat(parts);
+      const split = raw.indexOf('\r\n\r\n');
+      if (split < 0) return reject(new Error(`no response: ${JSON.stringify(raw.toString())}`));
+      const [statusLine, ...lines] = raw.subarray(0, split).toString('latin1').split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      let bytes: Buffer = raw.subarray(split + 4);
+      if (headers['transfer-encoding'] === 'chunked') bytes = unchunk(bytes);
+      resolve({ status: Number(statusLine!.split(' ')[1]), headers, body: bytes.toString('utf8') });
+    });
+    socket.write(`${head}\r\nConnection: close\r\n\r\n${body}`);
+  });
+}
+
+function unchunk(bytes: Buffer): Buffer {
+  const out: Buffer[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const lineEnd = bytes.indexOf('\r\n', at);
+    const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
+    if (!(size > 0)) break;
+    out.push(bytes.subarray(lineEnd + 2, lineEnd + 2 + size));
+    at = lineEnd + 2 + size + 2;
+  }
+  return Buffer.concat(out);
 }
