@@ -230,7 +230,7 @@ export function rawHttp(base: string, head: string, body = ''): Promise<RawRespo
 
 function unchunk(bytes: Buffer): Buffer {
   const out: Buffer[] = [];
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const lineEnd = bytes.indexOf('\r\n', at);
     const size = parseInt(bytes.subarray(at, lineEnd).toString('latin1'), 16);
     if (!(size > 0)) break;
