@@ -1,10 +1,9 @@
-import { streamAnswer } from './answer-stream.js';
+import { startAnswer } from './answer-stream.js';
 import { ALLOWED_METHODS, corsHeaders, corsVerdict, preflightResponse } from './cors.js';
 import { errorFrame } from './error-frames.js';
 import { resolveConfig } from './handler-config.js';
 import { BadRequestError, BodyTimeoutError, readAskBody } from './request-body.js';
 import { encodeFrame, SSE_HEADERS } from './sse-frame.js';
-import { SseWriter } from './sse-writer.js';
 import type { AskStreamHandler, AskStreamHandlerOptions } from './types.js';
 
 const TEXT = 'text/plain; charset=utf-8';
@@ -61,27 +60,8 @@ export function createAskStreamHandler(options: AskStreamHandlerOptions): AskStr
       return new Response(encodeFrame(errorFrame('BAD_REQUEST', message, false)), { status: 200, headers });
     }
 
-    const gone = new AbortController();
-    const onRequestAbort = () => gone.abort(request.signal.reason);
-    if (request.signal.aborted) onRequestAbort();
-    else request.signal.addEventListener('abort', onRequestAbort, { once: true });
-    const writer = new SseWriter({
-      heartbeatMs: config.heartbeatMs,
-      writeTimeoutMs: config.writeTimeoutMs,
-      onGone: (reason) => gone.abort(reason),
-    });
-
-    void streamAnswer({
-      ...config,
-      query: parsed.query,
-      body: parsed.body,
-      request,
-      writer,
-      clientGone: gone.signal,
-      onError: config.report,
-    }).finally(() => request.signal.removeEventListener('abort', onRequestAbort));
-
-    return new Response(writer.body, { status: 200, headers });
+    const body = startAnswer({ ...config, query: parsed.query, body: parsed.body, request, onError: config.report });
+    return new Response(body, { status: 200, headers });
   }
 
   return Object.assign(askStreamHandler, { allow: ALLOWED_METHODS, writeTimeoutMs: config.writeTimeoutMs });

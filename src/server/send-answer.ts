@@ -1,5 +1,5 @@
 import { isRecord } from '../protocol.js';
-import { delay, untilAborted } from './abortable.js';
+import { delay, type AbortRace } from './abortable.js';
 import { narrowMetadata } from './answer-metadata.js';
 import { LimitExceededError } from './bounded-read.js';
 import { chunkEnds } from './chunk-text.js';
@@ -17,7 +17,17 @@ export interface AnswerSettings {
   passMetadata: ReadonlySet<string>;
 }
 
-type Send = (frame: ServerFrame) => Promise<void>;
+/** Where and how an answer goes out, for the length of one ask. */
+export interface AnswerOutput {
+  /** Sends a frame at the client's pace. */
+  send: (frame: ServerFrame) => Promise<void>;
+  /** The backend's signal: client gone, timeout, or done. */
+  signal: AbortSignal;
+  /** Races awaits against that signal. */
+  race: AbortRace;
+  /** Long loops pause when it is due. */
+  slice: TimeSlice;
+}
 
 /**
  * Sends a backend's answer as `chunk` frames, whichever shape it came in, and
@@ -26,21 +36,15 @@ type Send = (frame: ServerFrame) => Promise<void>;
  */
 export function sendAnswer(
   result: BackendResult,
-  send: Send,
-  signal: AbortSignal,
-  slice: TimeSlice,
+  out: AnswerOutput,
   settings: AnswerSettings,
 ): Promise<BackendMetadata | undefined> {
-  return isAsyncIterable(result)
-    ? sendStream(result, send, signal, settings)
-    : sendWholeAnswer(result, send, signal, slice, settings);
+  return isAsyncIterable(result) ? sendStream(result, out, settings) : sendWholeAnswer(result, out, settings);
 }
 
 async function sendWholeAnswer(
   result: unknown,
-  send: Send,
-  signal: AbortSignal,
-  slice: TimeSlice,
+  out: AnswerOutput,
   settings: AnswerSettings,
 ): Promise<BackendMetadata | undefined> {
   if (!isRecord(result) || typeof result.response !== 'string') {
@@ -48,7 +52,7 @@ async function sendWholeAnswer(
   }
   const text = result.response;
   // At least one byte per UTF-16 unit and at most three: only the middle needs counting.
-  const bytes = text.length * 3 <= settings.maxAnswerBytes ? 0 : await utf8LengthSliced(text, slice, signal);
+  const bytes = text.length * 3 <= settings.maxAnswerBytes ? 0 : await utf8LengthSliced(text, out);
   if (bytes > settings.maxAnswerBytes) {
     throw new LimitExceededError(
       `The backend answered ${bytes} bytes, more than maxAnswerBytes (${settings.maxAnswerBytes} bytes)`,
@@ -58,13 +62,13 @@ async function sendWholeAnswer(
   const ends: number[] = [];
   for (const end of chunkEnds(text, settings.chunkSize)) {
     ends.push(end);
-    if (slice.due()) await untilAborted(slice.pause(), signal);
+    if (out.slice.due()) await out.race.race(out.slice.pause());
   }
   let start = 0;
   for (let index = 0; index < ends.length; index++) {
-    if (index > 0 && settings.chunkDelayMs > 0) await delay(settings.chunkDelayMs, signal);
+    if (index > 0 && settings.chunkDelayMs > 0) await delay(settings.chunkDelayMs, out.signal);
     const end = ends[index]!;
-    await send({ type: 'chunk', content: text.slice(start, end), index, total: ends.length });
+    await out.send({ type: 'chunk', content: text.slice(start, end), index, total: ends.length });
     start = end;
   }
   return narrowMetadata(result, settings.passMetadata);
@@ -72,8 +76,7 @@ async function sendWholeAnswer(
 
 async function sendStream(
   stream: AsyncIterable<unknown>,
-  send: Send,
-  signal: AbortSignal,
+  out: AnswerOutput,
   settings: AnswerSettings,
 ): Promise<BackendMetadata | undefined> {
   const iterator = stream[Symbol.asyncIterator]();
@@ -83,7 +86,7 @@ async function sendStream(
   let bytes = 0;
   try {
     for (;;) {
-      const step = await untilAborted(iterator.next(), signal);
+      const step = await out.race.race(iterator.next());
       if (step.done) {
         finished = true;
         break;
@@ -97,7 +100,7 @@ async function sendStream(
             `The backend streamed more than maxAnswerBytes (${settings.maxAnswerBytes} bytes)`,
           );
         }
-        await send({ type: 'chunk', content: item, index: index++ });
+        await out.send({ type: 'chunk', content: item, index: index++ });
       } else if (isRecord(item)) {
         metadata = { ...metadata, ...item };
       } else {
@@ -138,13 +141,13 @@ export function utf8Length(text: string): number {
 }
 
 /** {@link utf8Length} of a long text a megabyte at a time, giving the event loop its turns. */
-async function utf8LengthSliced(text: string, slice: TimeSlice, signal: AbortSignal): Promise<number> {
+async function utf8LengthSliced(text: string, out: AnswerOutput): Promise<number> {
   let bytes = 0;
   for (let start = 0; start < text.length;) {
     const end = windowEnd(text, start, 1024 * 1024);
     bytes += utf8Length(text.slice(start, end));
     start = end;
-    if (slice.due()) await untilAborted(slice.pause(), signal);
+    if (out.slice.due()) await out.race.race(out.slice.pause());
   }
   return bytes;
 }

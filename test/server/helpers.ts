@@ -153,12 +153,19 @@ export interface EventLoopStalls {
    * that holds the event loop shows in both.
    */
   busy: number;
+  /**
+   * The longest time the process was runnable but not running: per gap, its
+   * wall-clock time less the CPU time spent in it. A machine busy with other
+   * work shows here.
+   */
+  starved: number;
 }
 
-/** Watches the event loop with a 2 ms timer until `stop()`. */
-export function watchEventLoop(): { stop(): EventLoopStalls } {
+/** Watches the event loop with a timer every `everyMs` until `stop()`. */
+export function watchEventLoop(everyMs = 2): { stop(): EventLoopStalls } {
   let wall = 0;
   let busy = 0;
+  let starved = 0;
   let lastTime = performance.now();
   let lastCpu = process.cpuUsage();
   const tick = () => {
@@ -168,15 +175,16 @@ export function watchEventLoop(): { stop(): EventLoopStalls } {
     const used = (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000;
     wall = Math.max(wall, gap);
     busy = Math.max(busy, Math.min(gap, used));
+    starved = Math.max(starved, gap - everyMs - used);
     lastTime = now;
     lastCpu = cpu;
   };
-  const timer = setInterval(tick, 2);
+  const timer = setInterval(tick, everyMs);
   return {
     stop() {
       tick();
       clearInterval(timer);
-      return { wall, busy };
+      return { wall, busy, starved };
     },
   };
 }
@@ -238,4 +246,30 @@ function unchunk(bytes: Buffer): Buffer {
     at = lineEnd + 2 + size + 2;
   }
   return Buffer.concat(out);
+}
+
+/**
+ * Writes `total` bytes: `head`, then `filler` over and over (one buffer, never
+ * allocated again, so the upstream itself costs no memory), then `tail`,
+ * waiting for the socket to drain. Stops when the reader hangs up.
+ */
+export async function pour(res: http.ServerResponse, head: string, filler: Buffer, total: number, tail: string) {
+  const sent = { bytes: head.length };
+  res.write(head);
+  while (sent.bytes < total && !res.destroyed) {
+    sent.bytes += filler.length;
+    if (!res.write(filler)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
+  }
+  if (!res.destroyed) res.end(tail);
+  return sent.bytes;
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type http from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { httpBackend, openAICompatibleBackend } from '../../src/server/index.js';
-import { answerText, listen, post, readBody, receive, startHandler, types, type Running } from './helpers.js';
+import { answerText, listen, post, pour, readBody, receive, startHandler, types, type Running } from './helpers.js';
 
 const MB = 1024 * 1024;
 const HUGE = 300 * MB;
@@ -19,32 +18,6 @@ const UNAVAILABLE = {
 // are what is live, not what the collector has not got round to.
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
-
-/**
- * Writes `total` bytes: `head`, then `filler` over and over (one buffer, never
- * allocated again, so the upstream itself costs no memory), then `tail`,
- * waiting for the socket to drain. Stops when the reader hangs up.
- */
-async function pour(res: http.ServerResponse, head: string, filler: Buffer, total: number, tail: string) {
-  const sent = { bytes: head.length };
-  res.write(head);
-  while (sent.bytes < total && !res.destroyed) {
-    sent.bytes += filler.length;
-    if (!res.write(filler)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          res.off('drain', done);
-          res.off('close', done);
-          resolve();
-        };
-        res.on('drain', done);
-        res.on('close', done);
-      });
-    }
-  }
-  if (!res.destroyed) res.end(tail);
-  return sent.bytes;
-}
 
 /** A fake upstream whose path picks the hostile answer; records how many bytes each one poured. */
 function hostileUpstream(poured: number[]) {
