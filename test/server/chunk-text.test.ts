@@ -1,8 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { chunkText } from '../../src/server/index.js';
+import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { ENDPOINT, answerText, cpuTime, parseSse, post, receive, startHandler, watchEventLoop } from './helpers.js';
+import { fileURLToPath } from 'node:url';
+import { BIG_ANSWERS, bigAnswer } from './fixtures/big-answers.js';
+import {
+  ENDPOINT,
+  answerText,
+  cpuTime,
+  parseSse,
+  post,
+  receive,
+  startHandler,
+  type EventLoopStalls,
+} from './helpers.js';
 
 const TEXTS: Record<string, string> = {
   prose: 'The quick brown fox jumps over the lazy dog. '.repeat(12).trim(),
@@ -143,34 +155,45 @@ describe('chunking over the wire', () => {
     }
   });
 
-  // The server's event loop is shared by every stream: watched in this
-  // process, which serves the answer while a raw socket reads it. The answers
-  // are decoded from bytes, as a backend's are: a flat string, not the tree
-  // that repeat() builds and the first read would flatten.
-  const decoded = (unit: string, times: number) => Buffer.from(unit.repeat(times)).toString('utf8');
-  for (const [name, answer] of [
-    ['10 MB with no whitespace', decoded('QUJDRA', (10 * 1024 * 1024) / 6)],
-    ['10 MB of prose', decoded('The quick brown fox jumps over the lazy dog. ', 233_017)],
-  ] as const) {
+  // The server's event loop is shared by every stream: watched in a server
+  // process of its own while this one asks over a raw socket.
+  for (const name of Object.keys(BIG_ANSWERS)) {
     it(`${name}: the event loop never stalls over 50 ms`, async (t) => {
-      const server = await startHandler({
-        maxAnswerBytes: 16 * 1024 * 1024,
-        heartbeatMs: 0,
-        backend: (query) => ({ response: query === 'big' ? answer : 'small' }),
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('./fixtures/big-answer-server.ts', import.meta.url))],
+        {
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          env: { ...process.env, BIG_ANSWER: name },
+        },
+      );
+      const next = (type: string, send?: string) =>
+        new Promise<Record<string, unknown>>((resolve, reject) => {
+          const onMessage = (message: Record<string, unknown>) => {
+            if (message.type !== type) return;
+            child.off('message', onMessage);
+            resolve(message);
+          };
+          child.on('message', onMessage);
+          child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+          if (send) child.send({ type: send });
+        });
       try {
+        const { url } = (await next('ready')) as { url: string };
         // A first small ask loads what any first request loads: not the answer's doing.
-        await rawAsk(server.url, 'small');
-        const watch = watchEventLoop();
-        const parts = await rawAsk(server.url, 'big');
-        const stalls = watch.stop();
-        assert.equal(answerText(parseSse(Buffer.concat(parts).toString('utf8')).frames), answer);
+        await rawAsk(url, 'small');
+        await next('watching', 'watch');
+        const parts = await rawAsk(url, 'big');
+        const { stalls } = (await next('stats', 'stats')) as { stalls: EventLoopStalls };
+        assert.equal(answerText(parseSse(Buffer.concat(parts).toString('utf8')).frames), bigAnswer(name));
         t.diagnostic(
           `longest stall: ${stalls.busy.toFixed(1)} ms computing (${stalls.wall.toFixed(1)} ms by the clock, other processes included)`,
         );
         assert.ok(stalls.busy < 50, `the event loop was held for ${stalls.busy.toFixed(1)} ms`);
       } finally {
-        await server.close();
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.send({ type: 'exit' });
+        await exited;
       }
     });
   }
