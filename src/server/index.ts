@@ -8,8 +8,10 @@ export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandl
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';
 export { openAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
 export { chunkText } from './chunk-text.js';
+export { LimitExceededError } from './bounded-read.js';
 export type {
   AllowOrigins,
+  AnswerLimits,
   AskBackend,
   AskStreamHandler,
   AskStreamHandlerOptions,
