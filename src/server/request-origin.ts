@@ -44,8 +44,14 @@ function parseOrigin(value: string): string {
   return url.origin;
 }
 
-// A Host header is a host and an optional port, nothing else (RFC 9110 §7.2).
+// A Host header is a host and an optional port, nothing else (RFC 9110 §7.2):
+// no userinfo, no path, nothing that could move the authority of a URL.
 const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9\-._~%!$&'()*+,;=]+)(?::\d{0,5})?$/i;
+
+/** Whether a `Host` header value is a host and an optional port. */
+export function isValidHost(value: string): boolean {
+  return HOST.test(value);
+}
 
 /**
  * The host the request was sent to, as `URL.host` writes it (lower case, no
@@ -60,7 +66,7 @@ export function requestHost(request: Request): string | undefined {
     scheme = url.protocol;
     const header = request.headers.get('host');
     if (header === null) return url.host;
-    if (!HOST.test(header)) return undefined;
+    if (!isValidHost(header)) return undefined;
     return new URL(`${scheme}//${header}`).host;
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import { isValidHost } from '../request-origin.js';
 
 /** A Node request as Express, Connect and Vite hand it over (they may add these). */
 export type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
@@ -54,10 +55,6 @@ function alreadyParsedBody(req: NodeRequest): string | Uint8Array<ArrayBuffer> |
   return JSON.stringify(req.body);
 }
 
-// A Host is a host and an optional port, nothing else (RFC 9110 §7.2): no
-// userinfo, no path, nothing that could move the authority of the URL.
-const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9\-._~%!$&'()*+,;=]+)(?::\d{0,5})?$/i;
-
 /**
  * The request's URL: the scheme of the connection, the authority from the
  * `Host` header (`:authority` on HTTP/2) and the path of the request target.
@@ -69,7 +66,7 @@ const HOST = /^(?:\[[0-9a-f:.]+\]|[a-z0-9\-._~%!$&'()*+,;=]+)(?::\d{0,5})?$/i;
 export function requestUrl(req: NodeRequest): string {
   const encrypted = (req.socket as { encrypted?: boolean } | null)?.encrypted === true;
   const host = String(req.headers.host ?? req.headers[':authority'] ?? '');
-  if (!HOST.test(host)) throw new BadNodeRequestError(`Host header not valid: ${JSON.stringify(host.slice(0, 100))}`);
+  if (!isValidHost(host)) throw new BadNodeRequestError(`Host header not valid: ${JSON.stringify(host.slice(0, 100))}`);
   // originalUrl: Express and Connect strip the mount path from `url`.
   return `${encrypted ? 'https' : 'http'}://${host}${targetPath(req.originalUrl ?? req.url ?? '/')}`;
 }
