@@ -159,6 +159,8 @@ export interface EventLoopStalls {
    * work shows here.
    */
   starved: number;
+  /** All such time added up, counting gaps over 20 ms. */
+  starvedTotal: number;
 }
 
 /** Watches the event loop with a timer every `everyMs` until `stop()`. */
@@ -166,6 +168,7 @@ export function watchEventLoop(everyMs = 2): { stop(): EventLoopStalls } {
   let wall = 0;
   let busy = 0;
   let starved = 0;
+  let starvedTotal = 0;
   let lastTime = performance.now();
   let lastCpu = process.cpuUsage();
   const tick = () => {
@@ -176,6 +179,7 @@ export function watchEventLoop(everyMs = 2): { stop(): EventLoopStalls } {
     wall = Math.max(wall, gap);
     busy = Math.max(busy, Math.min(gap, used));
     starved = Math.max(starved, gap - everyMs - used);
+    if (gap - everyMs - used > 20) starvedTotal += gap - everyMs - used;
     lastTime = now;
     lastCpu = cpu;
   };
@@ -184,7 +188,7 @@ export function watchEventLoop(everyMs = 2): { stop(): EventLoopStalls } {
     stop() {
       tick();
       clearInterval(timer);
-      return { wall, busy, starved };
+      return { wall, busy, starved, starvedTotal };
     },
   };
 }
