@@ -40,8 +40,7 @@ const EVENT_ID = /^\d{1,15}$/;
 export async function answerWithResume(ask: ResumableRequest): Promise<Response | undefined> {
   const key = ask.request.headers.get(IDEMPOTENCY_KEY_HEADER);
   const lastEventId = ask.request.headers.get(LAST_EVENT_ID_HEADER);
-  const respond = (frame: ServerErrorFrame) =>
-    new Response(encodeFrame(frame), { status: 200, headers: ask.headers });
+  const respond = (frame: ServerErrorFrame) => new Response(encodeFrame(frame), { status: 200, headers: ask.headers });
 
   if (key !== null && !KEY.test(key)) {
     return respond(badRequest('Idempotency-Key must be 1 to 200 printable ASCII characters'));
