@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
+import { demoBackend } from '../src/server/demo/index.js';
 import {
   createAskStreamHandler,
-  demoBackend,
   httpBackend,
   memoryResumeStore,
   openAICompatibleBackend,

@@ -5,7 +5,10 @@
  * touches the DOM or Node.
  */
 
-/** A cited source: a bare string (a URL or a title), or a title and/or URL, with an optional snippet of what it says. */
+/**
+ * A cited source: a bare string (a URL or a title), or a title and/or URL,
+ * with an optional `snippet` of the passage the answer drew on.
+ */
 export type Source = string | { title?: string; url?: string; snippet?: string };
 
 export interface StartFrame {

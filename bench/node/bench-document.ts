@@ -3,7 +3,7 @@
  * characters, which the demo backend cuts into ~108 chunks of ~24 characters;
  * at 10 chunks/s a stream lasts ~11 s, long enough for all 1,000 to be open at once.
  */
-import type { DemoDocument } from '../../src/server/index.js';
+import type { DemoDocument } from '../../src/server/demo/index.js';
 import { generateMarkdown } from '../fixtures/markdown.js';
 
 export const BENCH_DOCUMENT: DemoDocument = {

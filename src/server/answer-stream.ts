@@ -1,50 +1,46 @@
-import type { Frame, MetadataFrame } from '../protocol.js';
-import { delay, untilAborted } from './abortable.js';
-import { chunkText } from './chunk-text.js';
-import type { FrameSink } from './sse-writer.js';
-import type { AskBackend, BackendAnswer, BackendMetadata, BackendResult } from './types.js';
+import { AbortRace } from './abortable.js';
+import { TIMEOUT_FRAME, UNAVAILABLE_FRAME } from './error-frames.js';
+import { sendAnswer, type AnswerSettings } from './send-answer.js';
+import type { ServerFrame } from './sse-frame.js';
+import { SseWriter, type FrameSink } from './sse-writer.js';
+import { TimeSlice } from './time-slice.js';
+import type { AskBackend } from './types.js';
 
 /** Everything one answer needs; the handler builds it per request. */
-export interface AnswerJob {
+export interface AnswerJob extends AnswerSettings {
   backend: AskBackend;
   query: string;
   body: Record<string, unknown>;
+  /** The incoming request: its signal aborts when the client goes away. */
   request: Request;
-  writer: FrameSink;
-  /** Aborts when the client is gone (request signal or the body stream cancelled). */
-  clientGone: AbortSignal;
   timeoutMs: number;
-  chunkSize: number;
-  chunkDelayMs: number;
+  heartbeatMs: number;
+  writeTimeoutMs: number;
   onError: (error: unknown) => void;
 }
 
-const TIMEOUT_FRAME: Frame = { type: 'error', code: 'TIMEOUT', message: 'Request timed out', retryable: true };
-const UNAVAILABLE_FRAME: Frame = {
-  type: 'error',
-  code: 'BACKEND_UNAVAILABLE',
-  message: 'Service temporarily unavailable',
-  retryable: true,
-};
+/** The reason the backend's signal carries once the answer is over: made once, not per answer. */
+const ANSWER_OVER = new DOMException('The answer is over', 'AbortError');
 
 /**
- * Sends `start`, the answer, `metadata` and `complete` (or one `error`), then
- * closes the stream. Never rejects. Whatever way it ends, the backend's signal
- * is aborted and no timer or listener is left behind.
+ * Runs the backend and sends `start`, the answer, `metadata` and `complete`
+ * (or one `error`) into `sink`, then closes it. `stop` ends it early without
+ * an error frame (the client went away, or the resume store failed). Whatever
+ * way it ends, the backend's signal is aborted and no timer or listener is
+ * left behind.
  */
-export async function streamAnswer(job: AnswerJob): Promise<void> {
-  const { writer, clientGone } = job;
+export function produceAnswer(job: AnswerJob, sink: FrameSink, stop: AbortSignal): void {
   const backendAbort = new AbortController();
   const signal = backendAbort.signal;
   // Widened on purpose: the callbacks below change it behind the compiler's back.
   let outcome = 'running' as 'running' | 'timeout' | 'gone';
 
-  const onGone = () => {
+  const onStop = () => {
     if (outcome === 'running') outcome = 'gone';
-    backendAbort.abort(clientGone.reason);
+    backendAbort.abort(stop.reason);
   };
-  if (clientGone.aborted) onGone();
-  else clientGone.addEventListener('abort', onGone, { once: true });
+  if (stop.aborted) onStop();
+  else stop.addEventListener('abort', onStop, { once: true });
 
   const timer =
     job.timeoutMs > 0 && Number.isFinite(job.timeoutMs)
@@ -54,112 +50,82 @@ export async function streamAnswer(job: AnswerJob): Promise<void> {
         }, job.timeoutMs)
       : undefined;
 
-  // Awaiting the writer makes a slow reader slow the producer; racing it with
+  // Awaiting the sink makes a slow reader slow the producer; racing it with
   // the signal keeps a reader that stopped reading from holding us forever.
-  const send = (frame: Frame) => untilAborted(writer.write(frame), signal);
+  // A fast reader never makes the sink wait, so the slice gives the event
+  // loop a turn now and then: one big answer must not hold up every other stream.
+  const race = new AbortRace(signal);
+  const slice = new TimeSlice();
+  const send = async (frame: ServerFrame) => {
+    if (slice.due()) await race.race(slice.pause());
+    const wait = sink.write(frame);
+    if (wait) await race.race(wait);
+  };
 
-  try {
-    await send({ type: 'start', query: job.query, timestamp: Date.now() });
-    const result = await untilAborted(
-      Promise.resolve().then(() => job.backend(job.query, { signal, request: job.request, body: job.body })),
-      signal,
-    );
-    const metadata = isAsyncIterable(result)
-      ? await sendStream(result, send, signal)
-      : await sendWholeAnswer(result, send, signal, job);
-    if (metadata) await send({ type: 'metadata', ...metadata });
-    // Not raced: the answer is complete, so it must not turn into a timeout now.
-    void writer.write({ type: 'complete', success: true });
-  } catch (error) {
-    if (outcome === 'timeout') {
-      job.onError(signal.reason);
-      void writer.write(TIMEOUT_FRAME);
-    } else if (outcome === 'running') {
-      job.onError(error);
-      void writer.write(UNAVAILABLE_FRAME);
-    }
-    // outcome 'gone': nobody is listening, and a disconnect is not an error.
-  } finally {
-    clearTimeout(timer);
-    clientGone.removeEventListener('abort', onGone);
-    // Completion aborts too, so a backend can drop whatever it still holds.
-    backendAbort.abort();
-    writer.close();
-  }
-}
-
-type Send = (frame: Frame) => Promise<void>;
-
-async function sendWholeAnswer(
-  result: BackendResult,
-  send: Send,
-  signal: AbortSignal,
-  job: AnswerJob,
-): Promise<BackendMetadata | undefined> {
-  if (!isRecord(result) || typeof result.response !== 'string') {
-    throw new TypeError('The backend returned neither {response: string} nor an AsyncIterable');
-  }
-  const chunks = chunkText((result as BackendAnswer).response, job.chunkSize);
-  for (let index = 0; index < chunks.length; index++) {
-    if (index > 0 && job.chunkDelayMs > 0) await delay(job.chunkDelayMs, signal);
-    await send({ type: 'chunk', content: chunks[index]!, index, total: chunks.length });
-  }
-  return metadataOf(result);
-}
-
-async function sendStream(
-  stream: AsyncIterable<unknown>,
-  send: Send,
-  signal: AbortSignal,
-): Promise<BackendMetadata | undefined> {
-  const iterator = stream[Symbol.asyncIterator]();
-  let metadata: BackendMetadata | undefined;
-  let finished = false;
-  let index = 0;
-  try {
-    for (;;) {
-      const step = await untilAborted(iterator.next(), signal);
-      if (step.done) {
-        finished = true;
-        break;
+  const run = async () => {
+    try {
+      await send({ type: 'start', query: job.query, timestamp: Date.now() });
+      const result = await race.race(
+        Promise.resolve().then(() =>
+          job.backend(job.query, {
+            signal,
+            request: job.request,
+            body: job.body,
+            limits: { maxAnswerBytes: job.maxAnswerBytes, maxLineBytes: job.maxLineBytes },
+          }),
+        ),
+      );
+      const metadata = await sendAnswer(result, { send, signal, race, slice }, job);
+      if (metadata) await send({ type: 'metadata', ...metadata });
+      // Not raced: the answer is complete, so it must not turn into a timeout now.
+      void sink.write({ type: 'complete', success: true });
+    } catch (error) {
+      if (outcome === 'timeout') {
+        job.onError(signal.reason);
+        void sink.write(TIMEOUT_FRAME);
+      } else if (outcome === 'running') {
+        job.onError(error);
+        void sink.write(UNAVAILABLE_FRAME);
       }
-      const item = step.value;
-      if (typeof item === 'string') {
-        if (item !== '') await send({ type: 'chunk', content: item, index: index++ });
-      } else if (isRecord(item)) {
-        metadata = { ...metadata, ...metadataOf(item) };
-      } else {
-        throw new TypeError(`The backend's stream yielded a ${typeof item}: expected text or a metadata object`);
-      }
+      // outcome 'gone': nobody is listening, and a disconnect is not an error.
+    } finally {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', onStop);
+      // Completion aborts too, so a backend can drop whatever it still holds.
+      backendAbort.abort(ANSWER_OVER);
+      sink.close();
     }
-  } finally {
-    // Lets an async generator run its finally blocks. Not awaited: a generator
-    // stuck in an await would hold the handler until it wakes up.
-    if (!finished)
-      void Promise.resolve()
-        .then(() => iterator.return?.())
-        .catch(() => {});
-  }
-  return metadata;
+  };
+  void run();
 }
 
-/** The metadata part of a backend's object: everything but `response`, and no `type`. */
-function metadataOf(value: Record<string, unknown>): BackendMetadata | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
-    if (key !== 'response' && key !== 'type' && entry !== undefined) out[key] = entry;
-  }
-  return Object.keys(out).length > 0 ? (out as Omit<MetadataFrame, 'type'>) : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function'
+/**
+ * Starts streaming one answer straight to the client and returns the
+ * event-stream body. Frames carry SSE ids (1, 2, …), so a client can say how
+ * far it got; only a handler with a resume store can act on that.
+ */
+export function startAnswer(job: AnswerJob): ReadableStream<Uint8Array> {
+  const gone = new AbortController();
+  const request = job.request.signal;
+  const onRequestAbort = () => gone.abort(request.reason);
+  const writer = new SseWriter({
+    heartbeatMs: job.heartbeatMs,
+    writeTimeoutMs: job.writeTimeoutMs,
+    onGone: (reason) => gone.abort(reason),
+  });
+  if (request.aborted) onRequestAbort();
+  else request.addEventListener('abort', onRequestAbort, { once: true });
+  let id = 0;
+  produceAnswer(
+    job,
+    {
+      write: (frame) => writer.write(frame, ++id),
+      close: () => {
+        request.removeEventListener('abort', onRequestAbort);
+        writer.close();
+      },
+    },
+    gone.signal,
   );
+  return writer.body;
 }

@@ -1,3 +1,4 @@
+import type { SameOriginTest } from './request-origin.js';
 import type { AllowOrigins } from './types.js';
 
 /** Headers a preflight allows when the browser names none. */
@@ -9,13 +10,13 @@ export const ALLOWED_METHODS = 'POST, OPTIONS';
 
 /**
  * The CORS verdict on a request:
- * - `same-origin`: no `Origin`, or the page is on this very host: no CORS headers needed;
+ * - `same-origin`: no `Origin`, or the page is on this very site (see request-origin.ts): no CORS headers needed;
  * - `allowed`: a cross-origin caller that `allowOrigins` admits;
  * - `refused`: any other cross-origin caller.
  */
 export type CorsVerdict = 'same-origin' | 'allowed' | 'refused';
 
-export function corsVerdict(request: Request, allowOrigins: AllowOrigins): CorsVerdict {
+export function corsVerdict(request: Request, allowOrigins: AllowOrigins, isSameOrigin: SameOriginTest): CorsVerdict {
   const origin = request.headers.get('origin');
   if (origin === null || isSameOrigin(request, origin)) return 'same-origin';
   let allowed = false;
@@ -29,20 +30,6 @@ export function corsVerdict(request: Request, allowOrigins: AllowOrigins): CorsV
     allowed = false;
   }
   return allowed ? 'allowed' : 'refused';
-}
-
-function isSameOrigin(request: Request, origin: string): boolean {
-  // The browser sets Sec-Fetch-Site and no script can forge it; it stays right
-  // behind proxies that rewrite the Host or the scheme.
-  if (request.headers.get('sec-fetch-site') === 'same-origin') return true;
-  try {
-    // Host only, not scheme: behind a TLS-terminating proxy the request URL
-    // says http: while the page says https:, and the host is the same owner.
-    return new URL(origin).host === new URL(request.url).host;
-  } catch {
-    // `Origin: null` (sandboxed frames, file:) and garbage land here.
-    return false;
-  }
 }
 
 /** Headers to add to an actual (non-preflight) response. */

@@ -1,21 +1,13 @@
-import type { ErrorFrame } from '../protocol.js';
-import { streamAnswer } from './answer-stream.js';
-import { demoBackend } from './backends/demo.js';
+import { produceAnswer, startAnswer } from './answer-stream.js';
 import { ALLOWED_METHODS, corsHeaders, corsVerdict, preflightResponse } from './cors.js';
-import { BadRequestError, readAskBody } from './request-body.js';
-import { answerWithResume, numbered } from './resumable-answer.js';
-import { encodeFrame, SSE_HEADERS, SseWriter } from './sse-writer.js';
+import { errorFrame } from './error-frames.js';
+import { resolveConfig } from './handler-config.js';
+import { BadRequestError, BodyTimeoutError, readAskBody } from './request-body.js';
+import { answerWithResume } from './resumable-answer.js';
+import { encodeFrame, SSE_HEADERS } from './sse-frame.js';
 import type { AskStreamHandler, AskStreamHandlerOptions } from './types.js';
 
-/** The option defaults of {@link createAskStreamHandler}. */
-export const HANDLER_DEFAULTS = Object.freeze({
-  timeoutMs: 30_000,
-  heartbeatMs: 15_000,
-  maxQueryLength: 4_000,
-  maxBodyBytes: 64 * 1024,
-  chunkSize: 100,
-  chunkDelayMs: 0,
-});
+const TEXT = 'text/plain; charset=utf-8';
 
 /**
  * Creates the ask-stream endpoint: `POST` a JSON body `{query, ...}` and read
@@ -23,95 +15,67 @@ export const HANDLER_DEFAULTS = Object.freeze({
  * `Request`/`Response`, so it mounts as is in Next.js, Hono, Deno, Bun and
  * Workers, and in Node through {@link toNodeHandler}.
  *
+ * @throws {TypeError} without a `backend`, or with a `publicOrigin` that is not an origin.
  * @example
  * const handler = createAskStreamHandler({ backend: httpBackend('http://ml:8000') });
  * export const POST = handler, OPTIONS = handler; // Next.js route
  */
-export function createAskStreamHandler(options: AskStreamHandlerOptions = {}): AskStreamHandler {
-  const backend = options.backend ?? demoBackend();
-  const config = {
-    timeoutMs: options.timeoutMs ?? HANDLER_DEFAULTS.timeoutMs,
-    heartbeatMs: options.heartbeatMs ?? HANDLER_DEFAULTS.heartbeatMs,
-    maxQueryLength: options.maxQueryLength ?? HANDLER_DEFAULTS.maxQueryLength,
-    maxBodyBytes: options.maxBodyBytes ?? HANDLER_DEFAULTS.maxBodyBytes,
-    chunkSize: options.chunkSize ?? HANDLER_DEFAULTS.chunkSize,
-    chunkDelayMs: options.chunkDelayMs ?? HANDLER_DEFAULTS.chunkDelayMs,
-  };
-  const allowOrigins = options.allowOrigins ?? [];
-  const onError = options.onError ?? ((error: unknown) => console.error('[ask-stream]', error));
-  const report = (error: unknown) => {
-    // A logger that throws must not take the stream down with it.
-    try {
-      onError(error);
-    } catch {
-      /* ignored */
-    }
-  };
+export function createAskStreamHandler(options: AskStreamHandlerOptions): AskStreamHandler {
+  const config = resolveConfig(options);
 
-  return async function askStreamHandler(request: Request): Promise<Response> {
-    const verdict = corsVerdict(request, allowOrigins);
+  async function askStreamHandler(request: Request): Promise<Response> {
+    const verdict = corsVerdict(request, config.allowOrigins, config.isSameOrigin);
     if (request.method === 'OPTIONS') return preflightResponse(request, verdict);
     const cors = corsHeaders(request, verdict);
     if (request.method !== 'POST') {
       return new Response('Method Not Allowed', {
         status: 405,
-        headers: { Allow: ALLOWED_METHODS, 'Content-Type': 'text/plain; charset=utf-8', ...cors },
+        headers: { Allow: ALLOWED_METHODS, 'Content-Type': TEXT, ...cors },
       });
     }
     // Refused before the body is read or the backend runs: the browser would
     // hide the answer anyway, so a foreign page must not spend backend time.
     if (verdict === 'refused') {
-      return new Response('Origin not allowed', {
-        status: 403,
-        headers: { 'Content-Type': 'text/plain; charset=utf-8', ...cors },
-      });
+      return new Response('Origin not allowed', { status: 403, headers: { 'Content-Type': TEXT, ...cors } });
     }
     const headers = { ...SSE_HEADERS, ...cors };
 
     let parsed;
     try {
-      parsed = await readAskBody(request, { maxBytes: config.maxBodyBytes, maxQueryLength: config.maxQueryLength });
+      parsed = await readAskBody(request, {
+        maxBytes: config.maxBodyBytes,
+        maxQueryLength: config.maxQueryLength,
+        timeoutMs: config.bodyTimeoutMs,
+      });
     } catch (error) {
+      if (error instanceof BodyTimeoutError) {
+        // Not a stream: no widget sends this slowly. The connection goes, so the
+        // rest of the body is never waited for.
+        return new Response('Request body timed out', {
+          status: 408,
+          headers: { 'Content-Type': TEXT, Connection: 'close', ...cors },
+        });
+      }
       // Still a 200 event stream, so the widget shows the message like any other error.
-      const frame: ErrorFrame =
-        error instanceof BadRequestError
-          ? { type: 'error', code: 'BAD_REQUEST', message: error.message, retryable: false }
-          : { type: 'error', code: 'BAD_REQUEST', message: 'Request body could not be read', retryable: false };
-      return new Response(encodeFrame(frame), { status: 200, headers });
+      const message = error instanceof BadRequestError ? error.message : 'Request body could not be read';
+      return new Response(encodeFrame(errorFrame('BAD_REQUEST', message, false)), { status: 200, headers });
     }
 
-    const answerJob = { backend, query: parsed.query, body: parsed.body, request, ...config, onError: report };
+    const job = { ...config, query: parsed.query, body: parsed.body, request, onError: config.report };
     const resumable = await answerWithResume({
       request,
       query: parsed.query,
-      store: options.resumeStore,
+      store: config.resumeStore,
       heartbeatMs: config.heartbeatMs,
+      writeTimeoutMs: config.writeTimeoutMs,
       headers,
       // Into the store: no client's departure stops it, only the store failing.
-      produce: (writer, stop) => void streamAnswer({ ...answerJob, writer, clientGone: stop }),
-      onError: report,
+      produce: (sink, stop) => produceAnswer(job, sink, stop),
+      onError: config.report,
     });
     if (resumable) return resumable;
+    return new Response(startAnswer(job), { status: 200, headers });
+  }
 
-    const gone = new AbortController();
-    const onRequestAbort = () => gone.abort(request.signal.reason);
-    if (request.signal.aborted) onRequestAbort();
-    else request.signal.addEventListener('abort', onRequestAbort, { once: true });
-    const writer = new SseWriter(config.heartbeatMs, () => gone.abort());
-
-    void streamAnswer({
-      backend,
-      query: parsed.query,
-      body: parsed.body,
-      request,
-      writer: numbered(writer),
-      clientGone: gone.signal,
-      timeoutMs: config.timeoutMs,
-      chunkSize: config.chunkSize,
-      chunkDelayMs: config.chunkDelayMs,
-      onError: report,
-    }).finally(() => request.signal.removeEventListener('abort', onRequestAbort));
-
-    return new Response(writer.body, { status: 200, headers });
-  };
+  return Object.assign(askStreamHandler, { allow: ALLOWED_METHODS, writeTimeoutMs: config.writeTimeoutMs });
 }

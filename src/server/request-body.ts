@@ -1,3 +1,6 @@
+import { isRecord } from '../protocol.js';
+import { readAll } from './bounded-read.js';
+
 /** A request body that passed validation. */
 export interface AskRequestBody {
   /** The question, trimmed, never empty. */
@@ -11,26 +14,43 @@ export class BadRequestError extends Error {
   override readonly name = 'BadRequestError';
 }
 
+/** The body did not arrive within `bodyTimeoutMs`. */
+export class BodyTimeoutError extends Error {
+  override readonly name = 'BodyTimeoutError';
+  constructor(timeoutMs: number) {
+    super(`The request body took longer than bodyTimeoutMs (${timeoutMs} ms)`);
+  }
+}
+
+/** Bounds on reading a request body. */
+export interface BodyLimits {
+  /** Largest body, in bytes. */
+  maxBytes: number;
+  /** Longest query, in code points. */
+  maxQueryLength: number;
+  /** Longest time to receive the whole body, in ms; 0 or less: none. */
+  timeoutMs: number;
+}
+
 /**
  * Reads and validates `{query, ...}`. Stops reading as soon as the body
- * passes `maxBytes`, so an oversized upload costs no more than the limit.
- * Rejects with {@link BadRequestError} for anything the client got wrong.
+ * passes `maxBytes`, so an oversized upload costs no more than the limit, and
+ * cancels it after `timeoutMs`, so a client that drips bytes cannot hold a
+ * connection. Rejects with {@link BadRequestError} for anything the client got
+ * wrong, {@link BodyTimeoutError} for a body too slow.
  */
-export async function readAskBody(
-  request: Request,
-  limits: { maxBytes: number; maxQueryLength: number },
-): Promise<AskRequestBody> {
-  const text = await readText(request, limits.maxBytes);
+export async function readAskBody(request: Request, limits: BodyLimits): Promise<AskRequestBody> {
+  const text = await readText(request, limits);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
     throw new BadRequestError('Request body must be JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw new BadRequestError('Request body must be a JSON object with a "query" string');
   }
-  const body = parsed as Record<string, unknown>;
+  const body = parsed;
   if (typeof body.query !== 'string' || body.query.trim() === '') {
     throw new BadRequestError('Missing "query": send a non-empty question');
   }
@@ -41,38 +61,27 @@ export async function readAskBody(
   return { query, body };
 }
 
-async function readText(request: Request, maxBytes: number): Promise<string> {
+async function readText(request: Request, limits: BodyLimits): Promise<string> {
+  const { maxBytes, timeoutMs } = limits;
   const tooLarge = () => new BadRequestError(`Request body is too large: at most ${maxBytes} bytes`);
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return '';
 
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let total = 0;
+  const deadline = new AbortController();
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => deadline.abort(new BodyTimeoutError(timeoutMs)), timeoutMs)
+      : undefined;
+  let bytes: Uint8Array;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        void reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      parts.push(value);
-    }
+    bytes = await readAll(request.body, { maxBytes, tooLarge, signal: deadline.signal });
   } catch (error) {
-    if (error instanceof BadRequestError) throw error;
+    if (error instanceof BadRequestError || error instanceof BodyTimeoutError) throw error;
     // Also a client that went away mid-upload: nobody will read this message.
     throw new BadRequestError('Request body could not be read');
   } finally {
-    reader.releaseLock();
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.byteLength;
+    clearTimeout(timer);
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

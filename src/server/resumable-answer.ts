@@ -1,13 +1,9 @@
-import {
-  IDEMPOTENCY_KEY_HEADER,
-  LAST_EVENT_ID_HEADER,
-  RESUME_UNAVAILABLE,
-  type ErrorFrame,
-  type Frame,
-} from '../protocol.js';
-import { untilAborted } from './abortable.js';
+import { IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER } from '../protocol.js';
+import { AbortRace } from './abortable.js';
+import { errorFrame, type ServerErrorFrame } from './error-frames.js';
 import type { ResumeStore } from './resume-store.js';
-import { encodeFrame, SseWriter, type FrameSink } from './sse-writer.js';
+import { encodeFrame, type ServerFrame } from './sse-frame.js';
+import { SseWriter, type FrameSink } from './sse-writer.js';
 
 /** What the handler hands over to answer a request through a resume store. */
 export interface ResumableRequest {
@@ -15,6 +11,7 @@ export interface ResumableRequest {
   query: string;
   store: ResumeStore | undefined;
   heartbeatMs: number;
+  writeTimeoutMs: number;
   /** The response headers (SSE and CORS). */
   headers: Record<string, string>;
   /** Runs the backend into `sink`; `stop` aborts it (the store failed). */
@@ -22,12 +19,7 @@ export interface ResumableRequest {
   onError(error: unknown): void;
 }
 
-const UNAVAILABLE: ErrorFrame = {
-  type: 'error',
-  code: RESUME_UNAVAILABLE,
-  message: 'This answer can no longer be resumed: ask again',
-  retryable: false,
-};
+const UNAVAILABLE = errorFrame('RESUME_UNAVAILABLE', 'This answer can no longer be resumed: ask again', false);
 
 // Printable ASCII without spaces, as UUIDs and most key schemes are; bounded so a
 // key cannot be used to fill the store's key space.
@@ -48,7 +40,7 @@ const EVENT_ID = /^\d{1,15}$/;
 export async function answerWithResume(ask: ResumableRequest): Promise<Response | undefined> {
   const key = ask.request.headers.get(IDEMPOTENCY_KEY_HEADER);
   const lastEventId = ask.request.headers.get(LAST_EVENT_ID_HEADER);
-  const respond = (frame: ErrorFrame) => new Response(encodeFrame(frame), { status: 200, headers: ask.headers });
+  const respond = (frame: ServerErrorFrame) => new Response(encodeFrame(frame), { status: 200, headers: ask.headers });
 
   if (key !== null && !KEY.test(key)) {
     return respond(badRequest('Idempotency-Key must be 1 to 200 printable ASCII characters'));
@@ -78,11 +70,11 @@ export async function answerWithResume(ask: ResumableRequest): Promise<Response 
   return replay(store, key, resuming ? Number(lastEventId) : 0, ask);
 }
 
-function badRequest(message: string): ErrorFrame {
-  return { type: 'error', code: 'BAD_REQUEST', message, retryable: false };
+function badRequest(message: string): ServerErrorFrame {
+  return errorFrame('BAD_REQUEST', message, false);
 }
 
-function mismatch(): ErrorFrame {
+function mismatch(): ServerErrorFrame {
   return badRequest('This Idempotency-Key belongs to another question');
 }
 
@@ -97,7 +89,7 @@ function record(store: ResumeStore, key: string, ask: ResumableRequest): void {
     stop.abort(error);
   };
   const sink: FrameSink = {
-    write(frame: Frame) {
+    write(frame: ServerFrame) {
       const stored = { id: ++id, frame };
       chain = chain.then(() => (stop.signal.aborted ? undefined : store.append(key, stored))).catch(fail);
       return chain;
@@ -116,7 +108,12 @@ function replay(store: ResumeStore, key: string, afterId: number, ask: Resumable
   const onRequestAbort = () => gone.abort(signal.reason);
   if (signal.aborted) onRequestAbort();
   else signal.addEventListener('abort', onRequestAbort, { once: true });
-  const writer = new SseWriter(ask.heartbeatMs, () => gone.abort());
+  const writer = new SseWriter({
+    heartbeatMs: ask.heartbeatMs,
+    writeTimeoutMs: ask.writeTimeoutMs,
+    onGone: (reason) => gone.abort(reason),
+  });
+  const race = new AbortRace(gone.signal);
 
   void (async () => {
     try {
@@ -126,7 +123,8 @@ function replay(store: ResumeStore, key: string, afterId: number, ask: Resumable
           void writer.write(UNAVAILABLE);
           break;
         }
-        await untilAborted(writer.write(stored.frame, stored.id), gone.signal);
+        const wait = writer.write(stored.frame as ServerFrame, stored.id);
+        if (wait) await race.race(wait);
       }
     } catch (error) {
       // The client leaving is not an error; a store that fails mid-read is.
@@ -138,13 +136,4 @@ function replay(store: ResumeStore, key: string, afterId: number, ask: Resumable
   })();
 
   return new Response(writer.body, { status: 200, headers: ask.headers });
-}
-
-/** Numbers an answer's frames (SSE `id` 1, 2, …) on the way to the client's stream. */
-export function numbered(writer: SseWriter): FrameSink {
-  let id = 0;
-  return {
-    write: (frame) => writer.write(frame, ++id),
-    close: () => writer.close(),
-  };
 }

@@ -1,117 +1,186 @@
-import { EVENT_STREAM_MEDIA_TYPE, type Frame } from '../protocol.js';
+import { encodeFrame, type ServerFrame } from './sse-frame.js';
 
-/** The response headers of every event stream the handler sends. */
-export const SSE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Type': `${EVENT_STREAM_MEDIA_TYPE}; charset=utf-8`,
-  // no-transform keeps compressing proxies from buffering the stream.
-  'Cache-Control': 'no-cache, no-transform',
-  // Hop-by-hop: the Node adapter drops it on HTTP/2, where it is illegal.
-  Connection: 'keep-alive',
-  // Tells nginx not to buffer the response.
-  'X-Accel-Buffering': 'no',
-};
-
-/** One frame as it goes on the wire, with its SSE `id` (a sequence number within the ask) when given. */
-export function encodeFrame(frame: Frame, id?: number): string {
-  return `${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(frame)}\n\n`;
-}
-
-/** Where an answer's frames go: the client's stream, or a resume store. */
+/**
+ * Where an answer's frames go: a client's stream, or a resume store. `write`
+ * returns a promise when the producer should wait (backpressure), else nothing.
+ */
 export interface FrameSink {
-  /** Resolves when the sink can take more (backpressure). */
-  write(frame: Frame): Promise<void>;
+  write(frame: ServerFrame): Promise<void> | undefined;
   close(): void;
 }
 
 const HEARTBEAT = ': ping\n\n';
 const encoder = new TextEncoder();
 
-// Small, so a slow reader makes the producer wait instead of the server
-// buffering a whole answer per connection.
-const HIGH_WATER_MARK_BYTES = 16 * 1024;
+/**
+ * Most UTF-16 units held for a reader that is busy, before a writer has to
+ * wait: small, so that a client that stops reading costs little memory, and
+ * large enough that a fast producer's frames go out many to a write.
+ */
+const MAX_PENDING = 16 * 1024;
+
+/** Options of {@link SseWriter}. */
+export interface SseWriterOptions {
+  /** A `: ping` comment after this many ms without output; 0 disables. */
+  heartbeatMs: number;
+  /** Drop a reader that has not asked for more in this many ms while output waits for it; 0 disables. */
+  writeTimeoutMs: number;
+  /**
+   * The reader is gone: it cancelled (some runtimes report a disconnect only
+   * this way) or stopped reading for `writeTimeoutMs`.
+   */
+  onGone: (reason: unknown) => void;
+}
 
 /**
- * The body of an event stream: frames are queued into a `ReadableStream`,
- * with a `: ping` comment whenever `heartbeatMs` pass without output.
- * Once closed (by `close()` or by the reader cancelling) every write is a no-op.
+ * The body of an event stream: frames go into a `ReadableStream`, with a
+ * `: ping` comment whenever `heartbeatMs` pass without output.
+ *
+ * The stream itself buffers nothing (high-water mark 0): a frame goes straight
+ * to a reader that is waiting, or is held, with any other frames written
+ * meanwhile, until the reader asks again; all of them then go out as one
+ * chunk. So the writer always knows whether the client keeps up: when output
+ * has waited `writeTimeoutMs` for a reader that does not ask, the stream
+ * errors (the runtime or the Node adapter drops the connection) and `onGone`
+ * runs. Closing waits for the reader too, so a client that stops reading at
+ * the very end is dropped all the same. Once closed or dropped, every write
+ * is a no-op.
  */
 export class SseWriter {
   readonly body: ReadableStream<Uint8Array>;
-  readonly #heartbeatMs: number;
+  readonly #options: SseWriterOptions;
   #controller!: ReadableStreamDefaultController<Uint8Array>;
   #done = false;
+  #closing = false;
+  /** A read is pending: the next output goes straight to it. */
+  #readerWaiting = false;
+  #pending: string[] = [];
+  #pendingLength = 0;
   #lastWrite = 0;
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
   #resumeWriter: (() => void) | undefined;
 
-  /** `onCancel` runs when the reader goes away (some runtimes report a disconnect only this way). */
-  constructor(heartbeatMs: number, onCancel: () => void) {
-    this.#heartbeatMs = heartbeatMs;
+  constructor(options: SseWriterOptions) {
+    this.#options = options;
     this.body = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
           this.#controller = controller;
         },
-        pull: () => this.#resume(),
-        cancel: () => {
+        // With a high-water mark of 0 the stream pulls only for a pending read.
+        pull: () => this.#onRead(),
+        cancel: (reason) => {
           this.#finish();
-          onCancel();
+          options.onGone(reason);
         },
       },
-      { highWaterMark: HIGH_WATER_MARK_BYTES, size: (chunk) => chunk.byteLength },
+      { highWaterMark: 0 },
     );
   }
 
   /**
-   * Queues a frame. The promise resolves once the reader has room for more
-   * (or the stream is gone), so a producer that awaits it follows the
-   * client's pace.
+   * Sends a frame. Returns nothing while little is waiting for the reader
+   * (write on), else a promise that resolves once the reader asks for more
+   * (or the stream is gone): a producer that awaits it follows the client's
+   * pace, and one that does not wait needs no promise per frame.
    */
-  write(frame: Frame, id?: number): Promise<void> {
-    if (!this.#enqueue(encodeFrame(frame, id))) return Promise.resolve();
-    if ((this.#controller.desiredSize ?? 1) > 0) return Promise.resolve();
+  write(frame: ServerFrame, id?: number): Promise<void> | undefined {
+    if (!this.#output(encodeFrame(frame, id)) || this.#pendingLength < MAX_PENDING) return undefined;
     return new Promise<void>((resolve) => {
       this.#resumeWriter = resolve;
     });
   }
 
-  /** Ends the stream normally. */
+  /** Ends the stream normally, once the reader has taken everything and asks for more. */
   close(): void {
-    if (this.#done) return;
-    this.#finish();
-    this.#controller.close();
+    if (this.#done || this.#closing) return;
+    this.#closing = true;
+    clearTimeout(this.#heartbeat);
+    this.#heartbeat = undefined;
+    if (this.#readerWaiting) this.#end();
+    else this.#startWatchdog();
   }
 
-  #enqueue(text: string): boolean {
-    if (this.#done) return false;
-    this.#controller.enqueue(encoder.encode(text));
+  /** Hands text to a waiting reader, or holds it for the next read. False once the stream is over. */
+  #output(text: string): boolean {
+    if (this.#done || this.#closing) return false;
+    if (this.#readerWaiting) {
+      this.#readerWaiting = false;
+      this.#controller.enqueue(encoder.encode(text));
+    } else {
+      this.#pending.push(text);
+      this.#pendingLength += text.length;
+      this.#startWatchdog();
+    }
     this.#lastWrite = Date.now();
-    if (this.#heartbeat === undefined) this.#schedulePing(this.#heartbeatMs);
+    if (this.#heartbeat === undefined) this.#schedulePing(this.#options.heartbeatMs);
     return true;
   }
 
-  #schedulePing(ms: number): void {
-    if (!(this.#heartbeatMs > 0) || !Number.isFinite(this.#heartbeatMs) || this.#done) return;
-    this.#heartbeat = setTimeout(() => {
-      this.#heartbeat = undefined;
-      const idle = Date.now() - this.#lastWrite;
-      // Rescheduling from the last write instead of resetting the timer on
-      // every write keeps a fast stream from churning timers.
-      if (idle >= this.#heartbeatMs) this.#enqueue(HEARTBEAT);
-      else this.#schedulePing(this.#heartbeatMs - idle);
-    }, ms);
-  }
-
-  #resume(): void {
+  #onRead(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    if (this.#pending.length > 0) {
+      const text = this.#pending.length === 1 ? this.#pending[0]! : this.#pending.join('');
+      this.#pending = [];
+      this.#pendingLength = 0;
+      this.#controller.enqueue(encoder.encode(text));
+    } else if (this.#closing) {
+      this.#end();
+      return;
+    } else {
+      this.#readerWaiting = true;
+    }
+    // Closing waits for the read after the last chunk: a reader still busy
+    // with it (say, a socket that does not drain) gets the watchdog.
+    if (this.#closing) this.#startWatchdog();
     const resume = this.#resumeWriter;
     this.#resumeWriter = undefined;
     resume?.();
   }
 
+  /** Output waits for a reader that has not asked: it has `writeTimeoutMs` to do so. */
+  #startWatchdog(): void {
+    const ms = this.#options.writeTimeoutMs;
+    if (this.#watchdog !== undefined || !(ms > 0) || !Number.isFinite(ms)) return;
+    this.#watchdog = setTimeout(() => {
+      this.#watchdog = undefined;
+      const reason = new DOMException(`The client read nothing for ${ms} ms`, 'TimeoutError');
+      this.#finish();
+      this.#controller.error(reason);
+      this.#options.onGone(reason);
+    }, ms);
+  }
+
+  #schedulePing(ms: number): void {
+    const heartbeatMs = this.#options.heartbeatMs;
+    if (!(heartbeatMs > 0) || !Number.isFinite(heartbeatMs) || this.#done || this.#closing) return;
+    this.#heartbeat = setTimeout(() => {
+      this.#heartbeat = undefined;
+      const idle = Date.now() - this.#lastWrite;
+      // Rescheduling from the last write instead of resetting the timer on
+      // every write keeps a fast stream from churning timers.
+      if (idle >= heartbeatMs) this.#output(HEARTBEAT);
+      else this.#schedulePing(heartbeatMs - idle);
+    }, ms);
+  }
+
+  #end(): void {
+    this.#finish();
+    this.#controller.close();
+  }
+
   #finish(): void {
     this.#done = true;
+    this.#pending = [];
+    this.#pendingLength = 0;
     clearTimeout(this.#heartbeat);
+    clearTimeout(this.#watchdog);
     this.#heartbeat = undefined;
-    this.#resume();
+    this.#watchdog = undefined;
+    const resume = this.#resumeWriter;
+    this.#resumeWriter = undefined;
+    resume?.();
   }
 }

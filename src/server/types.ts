@@ -1,6 +1,14 @@
 import type { MetadataFrame, Source } from '../protocol.js';
 import type { ResumeStore } from './resume-store.js';
 
+/** The bounds on what an upstream service may send, as the handler passes them to its backend. */
+export interface AnswerLimits {
+  /** Most bytes of one answer (a JSON body, or the text of a stream). */
+  maxAnswerBytes: number;
+  /** Longest line of an upstream event stream. */
+  maxLineBytes: number;
+}
+
 /** What the handler hands a backend beside the query. */
 export interface BackendContext {
   /**
@@ -12,6 +20,12 @@ export interface BackendContext {
   request: Request;
   /** The parsed JSON body (`query` plus whatever extra fields the widget sent). */
   body: Record<string, unknown>;
+  /**
+   * The handler's `maxAnswerBytes` and `maxLineBytes`: a backend that reads an
+   * upstream body should hold no more than these. The built-in backends do;
+   * absent when a backend is called outside the handler.
+   */
+  limits?: AnswerLimits;
 }
 
 /** Metadata a backend may report: shown under the answer by the widget. */
@@ -22,7 +36,8 @@ export type BackendMetadata = Omit<MetadataFrame, 'type'> & {
 
 /**
  * A whole answer at once. The handler splits `response` into chunks on word
- * boundaries; every other field becomes the `metadata` frame.
+ * boundaries; `confidence` and `sources` (and the fields `passMetadata`
+ * allows) become the `metadata` frame.
  */
 export interface BackendAnswer extends BackendMetadata {
   response: string;
@@ -38,15 +53,26 @@ export type BackendStream = AsyncIterable<string | BackendMetadata>;
 export type BackendResult = BackendAnswer | BackendStream;
 
 /** The one thing the handler needs: turns a question into an answer. */
-export type AskBackend = (query: string, context: BackendContext) => BackendResult | Promise<BackendResult>;
+export interface AskBackend {
+  (query: string, context: BackendContext): BackendResult | Promise<BackendResult>;
+  /**
+   * Metadata fields beyond the protocol's that this backend means to pass to
+   * the browser (as `httpBackend(url, {passMetadata})` sets it); the handler
+   * adds them to its own `passMetadata`.
+   */
+  readonly passMetadata?: readonly string[];
+}
 
 /** Who may call the endpoint from another origin. */
 export type AllowOrigins = readonly string[] | ((origin: string) => boolean);
 
 /** Options of {@link createAskStreamHandler}. */
 export interface AskStreamHandlerOptions {
-  /** Answers the questions. Default: the built-in demo backend. */
-  backend?: AskBackend;
+  /**
+   * Answers the questions. Required: `httpBackend(url)`, `openAICompatibleBackend({...})`,
+   * your own function, or `demoBackend()` from `ask-stream/server/demo` to try the widget.
+   */
+  backend: AskBackend;
   /** Longest time, in ms, the whole backend call (streaming included) may take. Default 30000; 0 disables. */
   timeoutMs?: number;
   /** A `: ping` comment after this many ms without output. Default 15000; 0 disables. */
@@ -58,6 +84,30 @@ export interface AskStreamHandlerOptions {
    * a longest query of 4-byte characters plus the widget's extra `body` fields.
    */
   maxBodyBytes?: number;
+  /**
+   * Longest time, in ms, to receive the whole request body; a slower client
+   * gets `408` and the connection is closed. Default 10000; 0 disables.
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * Longest time, in ms, the stream may wait on a client that does not read
+   * (its buffers full): it is then dropped, and the backend's signal aborts.
+   * Default 30000; 0 disables.
+   */
+  writeTimeoutMs?: number;
+  /**
+   * Most bytes of one answer: the UTF-8 text the handler sends, and what the
+   * built-in backends read from upstream (a JSON body, one event of a stream).
+   * Past it the ask ends with `BACKEND_UNAVAILABLE` and the reason goes to
+   * `onError`. Default 8388608 (8 MiB).
+   */
+  maxAnswerBytes?: number;
+  /**
+   * Longest line the built-in streaming backends accept from an upstream
+   * event stream, in bytes; past it the ask ends with `BACKEND_UNAVAILABLE`.
+   * Default 1048576 (1 MiB).
+   */
+  maxLineBytes?: number;
   /** Target chunk length, in characters, when a backend gives a whole answer. Default 100. */
   chunkSize?: number;
   /** Pause, in ms, between the chunks of a whole answer. Default 0. */
@@ -78,12 +128,34 @@ export interface AskStreamHandlerOptions {
    */
   resumeStore?: ResumeStore;
   /**
-   * Receives internal errors for logging (backend failures, and timeouts as a
-   * `TimeoutError`); the client only ever sees a generic message. Never called
-   * for a client disconnect. Default: `console.error`.
+   * The origin visitors' pages use to reach this endpoint, e.g.
+   * `'https://www.example.com'`: an `Origin` equal to it is same-origin.
+   * Set it behind a proxy that rewrites `Host`. Default: the request's `Host`
+   * header (never anything taken from the request path).
+   */
+  publicOrigin?: string;
+  /**
+   * Metadata fields that may reach the browser beyond the protocol's own
+   * (`confidence`; `sources` with `title`, `url`, `snippet`): top-level fields
+   * of the metadata and fields of each source. Default: none.
+   */
+  passMetadata?: readonly string[];
+  /**
+   * Receives internal errors for logging (backend failures, limits passed,
+   * and timeouts as a `TimeoutError`); the client only ever sees a generic
+   * message. Never called for a client disconnect. Default: `console.error`.
    */
   onError?: (error: unknown) => void;
 }
 
-/** The handler: Web-standard, so it mounts in any runtime with `fetch`. */
-export type AskStreamHandler = (request: Request) => Promise<Response>;
+/**
+ * The handler: Web-standard, so it mounts in any runtime with `fetch`. It
+ * also carries what the Node adapter must know before a `Request` can exist.
+ */
+export interface AskStreamHandler {
+  (request: Request): Promise<Response>;
+  /** The methods it answers (`POST, OPTIONS`): the Node adapter's `Allow` for methods `Request` cannot carry (TRACE). */
+  readonly allow: string;
+  /** Its `writeTimeoutMs`: the Node adapter drops a socket that stops draining after this long. */
+  readonly writeTimeoutMs: number;
+}

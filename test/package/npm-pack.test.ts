@@ -127,6 +127,7 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
       'dist/lib/server/index.d.ts',
       'dist/lib/jsx/react.d.ts',
       'dist/lib/jsx/vue.d.ts',
+      'dist/lib/server/demo/index.js',
       'custom-elements.json',
       'LICENSE',
       'README.md',
@@ -140,13 +141,13 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     assert.ok(!files.some((f) => f.startsWith('test/')), 'no tests in the package');
   });
 
-  it('the server entry loads in Node, with no DOM', () => {
+  it('the server entries load in Node, with no DOM; the demo backend only from ask-stream/server/demo', () => {
     const out = execFileSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
-        "const m = await import('ask-stream/server'); console.log(typeof m.createAskStreamHandler, typeof m.toNodeHandler, typeof m.demoBackend)",
+        "const m = await import('ask-stream/server'); const d = await import('ask-stream/server/demo'); console.log(typeof m.createAskStreamHandler, typeof m.toNodeHandler, typeof m.demoBackend, typeof d.demoBackend)",
       ],
       {
         cwd: consumer,
@@ -154,7 +155,7 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
         timeout: MINUTE,
       },
     );
-    assert.equal(out.trim(), 'function function function');
+    assert.equal(out.trim(), 'function function undefined function');
   });
 
   it('type-checks a consumer of the element, its events and the server', async () => {
@@ -164,7 +165,8 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
       `import 'ask-stream';
 import { AskStreamElement, AskStreamCompleteEvent, parseEventStream, type AskStatus } from 'ask-stream';
 import { AskStreamElement as Unregistered, defineAskStream } from 'ask-stream/element';
-import { createAskStreamHandler, demoBackend, toNodeHandler } from 'ask-stream/server';
+import { createAskStreamHandler, toNodeHandler } from 'ask-stream/server';
+import { demoBackend } from 'ask-stream/server/demo';
 
 const el: AskStreamElement = document.createElement('ask-stream');
 el.endpoint = '/api/ask/stream';

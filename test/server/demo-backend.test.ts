@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEMO_DOCUMENTS, createAskStreamHandler, demoBackend, type BackendMetadata } from '../../src/server/index.js';
+import { DEMO_DOCUMENTS, demoBackend } from '../../src/server/demo/index.js';
+import * as serverEntry from '../../src/server/index.js';
+import type { BackendMetadata } from '../../src/server/index.js';
 import { answerText, post, receive, startHandler, types } from './helpers.js';
 
 /** Runs the demo backend directly and collects what it yields. */
@@ -107,9 +109,13 @@ describe('demoBackend', () => {
     assert.deepEqual(metadata.sources, [{ title: 'Opening hours', url: '/hours' }]);
   });
 
-  it('is the default backend of the handler, end to end over HTTP', async () => {
-    assert.equal(typeof createAskStreamHandler, 'function');
-    const server = await startHandler();
+  it('is its own entry, not part of ask-stream/server', () => {
+    assert.equal('demoBackend' in serverEntry, false);
+    assert.equal('DEMO_DOCUMENTS' in serverEntry, false);
+  });
+
+  it('answers end to end over HTTP when passed as the backend', async () => {
+    const server = await startHandler({ backend: demoBackend({ delayMs: 0 }) });
     try {
       const { frames } = await receive(await post(server.url, { query: 'How do I theme it?' }));
       const kinds = types(frames);

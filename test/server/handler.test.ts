@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createAskStreamHandler, type AskStreamHandlerOptions } from '../../src/server/index.js';
 import type { BackendContext, BackendStream } from '../../src/server/index.js';
 import {
   ENDPOINT,
@@ -16,6 +17,26 @@ import {
 
 const ANSWER =
   'Streaming answers arrive as chunk frames. Each one is appended exactly as sent, so the reassembled text is identical to what the backend produced, spaces and all.';
+
+describe('createAskStreamHandler: configuration', () => {
+  it('requires a backend: a TypeError at construction that names the option and the demo entry', () => {
+    const missing = [
+      undefined,
+      {},
+      { backend: undefined },
+      { backend: 'http://ml:8000' },
+    ] as unknown as AskStreamHandlerOptions[];
+    for (const options of missing) {
+      assert.throws(
+        () => createAskStreamHandler(options),
+        (error: unknown) =>
+          error instanceof TypeError &&
+          /`backend`/.test(error.message) &&
+          /ask-stream\/server\/demo/.test(error.message),
+      );
+    }
+  });
+});
 
 describe('createAskStreamHandler: a whole answer', () => {
   let server: Running;

@@ -97,6 +97,25 @@ describe('httpBackend (a real fake ML pipeline on loopback)', () => {
     });
   }
 
+  it('calls the fetch it is given instead of the global one', async () => {
+    const calls: string[] = [];
+    const server = await startHandler({
+      backend: httpBackend(ml.url, {
+        fetch: (input, init) => {
+          calls.push(String(input));
+          return fetch(input, init);
+        },
+      }),
+    });
+    try {
+      const { frames } = await receive(await post(server.url, { query: 'life' }));
+      assert.deepEqual(calls, [`${ml.url}/api/ask`]);
+      assert.match(answerText(frames), /forty-two/);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('turns an unreachable pipeline into BACKEND_UNAVAILABLE', async () => {
     const down = await listen(() => {});
     const url = down.url;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, it } from 'node:test';
 import { createAskStreamHandler, toNodeHandler, type BackendContext } from '../../src/server/index.js';
-import { listen, readBody, receive, types, waitFor } from './helpers.js';
+import { listen, readBody, receive, types, waitForStable } from './helpers.js';
 
 describe('toNodeHandler', () => {
   it('uses a body a framework already parsed (express.json()) and the URL before mounting (originalUrl)', async () => {
@@ -43,6 +43,7 @@ describe('toNodeHandler', () => {
       toNodeHandler(
         createAskStreamHandler({
           heartbeatMs: 0,
+          maxAnswerBytes: 32 * 1024 * 1024,
           backend: async function* () {
             for (let i = 0; i < TOTAL; i++) {
               yielded++;
@@ -57,23 +58,18 @@ describe('toNodeHandler', () => {
         const req = http.request(`${app.url}/`, { method: 'POST', agent: false }, (res) => {
           let bytes = 0;
           res.pause();
-          // Not reading: the producer must stall far short of the whole answer.
-          setTimeout(() => {
-            const stalledAt = yielded;
-            setTimeout(() => {
-              try {
-                assert.ok(yielded < TOTAL / 2, `produced ${yielded} of ${TOTAL} pieces while nobody read`);
-                assert.equal(yielded, stalledAt, 'the producer is waiting, not crawling on');
-              } catch (e) {
-                reject(e);
-                req.destroy();
-                return;
-              }
+          // Not reading: the producer must come to a halt far short of the whole answer.
+          waitForStable(() => yielded, 200, 10_000)
+            .then(() => {
+              assert.ok(yielded < TOTAL / 2, `produced ${yielded} of ${TOTAL} pieces while nobody read`);
               res.on('data', (c: Buffer) => (bytes += c.length));
               res.on('end', () => resolve(bytes));
               res.resume();
-            }, 100);
-          }, 300);
+            })
+            .catch((e: unknown) => {
+              reject(e);
+              req.destroy();
+            });
         });
         req.on('error', reject);
         req.end('{"query":"big"}');
@@ -105,29 +101,26 @@ describe('toNodeHandler', () => {
     }
   });
 
-  it('hands a failing handler to next() when mounted as middleware, else answers 500', async () => {
-    const failing = toNodeHandler(() => {
-      throw new Error('bug');
-    });
-    let nextError: unknown;
-    const withNext = await listen((req, res) =>
-      failing(req, res, (e) => {
-        nextError = e;
-        res.statusCode = 502;
-        res.end();
-      }),
+  it('answers a failing handler with a bare 500 itself, never next(error): no framework error page', async () => {
+    const errors: unknown[] = [];
+    const failing = toNodeHandler(
+      () => {
+        throw new Error('bug at /srv/app/node_modules/x.js:1');
+      },
+      { onError: (e) => errors.push(e) },
     );
-    const original = console.error;
-    console.error = () => {};
+    let nextCalled = false;
+    const withNext = await listen((req, res) => failing(req, res, () => (nextCalled = true)));
     const bare = await listen(failing);
     try {
-      assert.equal((await fetch(withNext.url)).status, 502);
-      await waitFor(() => nextError instanceof Error);
-      const response = await fetch(bare.url);
-      assert.equal(response.status, 500);
-      assert.doesNotMatch(await response.text(), /bug/);
+      for (const app of [withNext, bare]) {
+        const response = await fetch(app.url);
+        assert.equal(response.status, 500);
+        assert.equal(await response.text(), 'Internal Server Error');
+      }
+      assert.equal(nextCalled, false);
+      assert.equal(errors.length, 2, 'the error goes to onError');
     } finally {
-      console.error = original;
       await Promise.all([withNext.close(), bare.close()]);
     }
   });

@@ -103,6 +103,27 @@ describe('openAICompatibleBackend (a real fake streaming API on loopback)', () =
     });
   });
 
+  it('calls the fetch it is given instead of the global one', async () => {
+    const calls: string[] = [];
+    const server = await startHandler({
+      backend: openAICompatibleBackend({
+        baseURL: `${api.url}/v1`,
+        model: 'tiny-model',
+        fetch: (input, init) => {
+          calls.push(String(input));
+          return fetch(input, init);
+        },
+      }),
+    });
+    try {
+      const { frames } = await receive(await post(server.url, { query: 'hello?' }));
+      assert.deepEqual(calls, [`${api.url}/v1/chat/completions`]);
+      assert.equal(answerText(frames), TOKENS.join(''));
+    } finally {
+      await server.close();
+    }
+  });
+
   it('forwards each token delta as its own chunk, exactly, until [DONE]', async () => {
     const { frames } = await receive(await post(app.url, { query: 'hello?' }));
     assert.deepEqual(types(frames), ['start', ...TOKENS.map(() => 'chunk'), 'complete']);

@@ -1,63 +1,67 @@
-import type { Source } from '../../protocol.js';
+import { isRecord } from '../../protocol.js';
+import { LimitExceededError, readAll } from '../bounded-read.js';
 import type { AskBackend, BackendAnswer } from '../types.js';
+import { fetchUpstream, upstreamLimits, withPassMetadata } from './upstream.js';
 
 /** Options of {@link httpBackend}. */
 export interface HttpBackendOptions {
   /** Extra request headers for the pipeline, e.g. an API key. */
   headers?: Record<string, string>;
+  /** The `fetch` to use; the global one by default. */
+  fetch?: typeof globalThis.fetch;
+  /** Largest JSON answer to read, in bytes. Default: the handler's `maxAnswerBytes` (8 MiB). */
+  maxAnswerBytes?: number;
+  /** Metadata fields to pass to the browser beyond `confidence` and `sources` {title, url, snippet}. */
+  passMetadata?: readonly string[];
 }
 
 /**
  * The classic ML-pipeline contract: `POST {url}/api/ask` with JSON `{query}`,
  * answered by JSON `{response, confidence?, sources?}`. A non-2xx status, a
- * body that is not JSON, or JSON without a string `response` is a backend
- * failure (the client sees `BACKEND_UNAVAILABLE`).
+ * redirect, a body that is not JSON, JSON without a string `response`, or a
+ * body over `maxAnswerBytes` is a backend failure (the client sees
+ * `BACKEND_UNAVAILABLE`). The body is read as it arrives and dropped as soon
+ * as it passes the bound, so a runaway pipeline costs no more memory than that.
  */
 export function httpBackend(url: string | URL, options: HttpBackendOptions = {}): AskBackend {
   const endpoint = `${String(url).replace(/\/+$/, '')}/api/ask`;
-  return async (query, { signal }) => {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { ...options.headers, 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ query }),
-      signal,
-    });
-    if (!response.ok) {
+  const name = `ML pipeline ${endpoint}`;
+  const backend: AskBackend = async (query, context) => {
+    const { signal } = context;
+    const { maxAnswerBytes } = upstreamLimits(options, context);
+    const response = await fetchUpstream(
+      options.fetch,
+      endpoint,
+      {
+        method: 'POST',
+        headers: { ...options.headers, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ query }),
+        signal,
+      },
+      name,
+    );
+    const tooLarge = () =>
+      new LimitExceededError(`${name} answered more than maxAnswerBytes (${maxAnswerBytes} bytes)`);
+    if (!response.ok || !response.body) {
       void response.body?.cancel().catch(() => {});
-      throw new Error(`ML pipeline ${endpoint} answered HTTP ${response.status}`);
+      throw new Error(`${name} answered HTTP ${response.status}`);
     }
+    if (Number(response.headers.get('content-length')) > maxAnswerBytes) {
+      void response.body.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    const bytes = await readAll(response.body, { maxBytes: maxAnswerBytes, tooLarge, signal });
     let data: unknown;
     try {
-      data = await response.json();
+      data = JSON.parse(new TextDecoder().decode(bytes));
     } catch (cause) {
-      signal.throwIfAborted();
-      throw new Error(`ML pipeline ${endpoint} answered something that is not JSON`, { cause });
+      throw new Error(`${name} answered something that is not JSON`, { cause });
     }
-    return toAnswer(data, endpoint);
+    if (!isRecord(data) || typeof data.response !== 'string') {
+      throw new Error(`${name} answered JSON without a string "response"`);
+    }
+    // Everything else is the handler's to narrow to what may reach the browser.
+    return data as BackendAnswer;
   };
-}
-
-function toAnswer(data: unknown, endpoint: string): BackendAnswer {
-  const record = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  if (typeof record.response !== 'string') {
-    throw new Error(`ML pipeline ${endpoint} answered JSON without a string "response"`);
-  }
-  const answer: BackendAnswer = { response: record.response };
-  if (typeof record.confidence === 'number' && Number.isFinite(record.confidence)) {
-    answer.confidence = record.confidence;
-  }
-  if (Array.isArray(record.sources)) answer.sources = record.sources.filter(isSource);
-  return answer;
-}
-
-/** Only what the widget can show passes: a pipeline's internals stay on the server. */
-function isSource(value: unknown): value is Source {
-  if (typeof value === 'string') return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const { title, url } = value as { title?: unknown; url?: unknown };
-  return (
-    (typeof title === 'string' || typeof url === 'string') &&
-    (title === undefined || typeof title === 'string') &&
-    (url === undefined || typeof url === 'string')
-  );
+  return withPassMetadata(backend, options.passMetadata);
 }

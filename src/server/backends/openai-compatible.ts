@@ -1,5 +1,7 @@
 import { parseEventStream } from '../../sse/parse-event-stream.js';
-import type { AskBackend } from '../types.js';
+import { boundEventStream } from '../bounded-read.js';
+import type { AnswerLimits, AskBackend } from '../types.js';
+import { fetchUpstream, upstreamLimits } from './upstream.js';
 
 /** Options of {@link openAICompatibleBackend}. */
 export interface OpenAICompatibleOptions {
@@ -11,18 +13,25 @@ export interface OpenAICompatibleOptions {
   model: string;
   /** An optional system prompt sent before the question. */
   system?: string;
+  /** The `fetch` to use; the global one by default. */
+  fetch?: typeof globalThis.fetch;
+  /** Longest line of the event stream, in bytes. Default: the handler's `maxLineBytes` (1 MiB). */
+  maxLineBytes?: number;
+  /** Largest single event of the stream, in bytes. Default: the handler's `maxAnswerBytes` (8 MiB). */
+  maxAnswerBytes?: number;
 }
 
 /**
  * Streams from any OpenAI-compatible `/chat/completions` endpoint
  * (`stream: true`): OpenAI, Ollama, llama.cpp's server, vLLM, LM Studio…
- * Token deltas are forwarded as they arrive. A non-2xx status, an `error`
- * object in the stream, or a stream that ends before `[DONE]` (or a
- * `finish_reason`) is a backend failure.
+ * Token deltas are forwarded as they arrive. A non-2xx status, a redirect,
+ * an `error` object in the stream, a stream that ends before `[DONE]` (or a
+ * `finish_reason`), or a line over `maxLineBytes` is a backend failure: the
+ * parser never holds more than one line and one event.
  */
 export function openAICompatibleBackend(options: OpenAICompatibleOptions): AskBackend {
   const endpoint = `${options.baseURL.replace(/\/+$/, '')}/chat/completions`;
-  return (query, { signal }) => stream(endpoint, options, query, signal);
+  return (query, context) => stream(endpoint, options, query, context.signal, upstreamLimits(options, context));
 }
 
 async function* stream(
@@ -30,6 +39,7 @@ async function* stream(
   options: OpenAICompatibleOptions,
   query: string,
   signal: AbortSignal,
+  limits: AnswerLimits,
 ): AsyncGenerator<string> {
   const messages = [
     ...(options.system ? [{ role: 'system', content: options.system }] : []),
@@ -37,19 +47,21 @@ async function* stream(
   ];
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
   if (options.apiKey) headers.Authorization = `Bearer ${options.apiKey}`;
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ model: options.model, messages, stream: true }),
-    signal,
-  });
+  const name = `Chat completions endpoint ${endpoint}`;
+  const response = await fetchUpstream(
+    options.fetch,
+    endpoint,
+    { method: 'POST', headers, body: JSON.stringify({ model: options.model, messages, stream: true }), signal },
+    name,
+  );
   if (!response.ok || !response.body) {
     void response.body?.cancel().catch(() => {});
-    throw new Error(`Chat completions endpoint ${endpoint} answered HTTP ${response.status}`);
+    throw new Error(`${name} answered HTTP ${response.status}`);
   }
 
   let finished = false;
-  for await (const { data } of parseEventStream(response.body)) {
+  const body = boundEventStream(response.body, { ...limits, name });
+  for await (const { data } of parseEventStream(body)) {
     if (data.trim() === '[DONE]') return;
     const delta = parseDelta(data);
     if (delta.error !== undefined) {

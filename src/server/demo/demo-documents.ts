@@ -219,7 +219,7 @@ The server never shows internal error text: the visitor sees "Service temporaril
     ],
     text: `Model output never becomes live markup: answers are rendered as text nodes and Lit templates, never through \`innerHTML\`, so the widget works under a strict Content Security Policy and Trusted Types with no sanitizer.
 
-Links in sources only become links for \`http:\` and \`https:\` URLs. On the server, \`allowOrigins\` lists the sites that may call your endpoint from the browser (nothing beyond same-origin by default), request bodies are size-limited, and internal errors are never sent to the client.`,
+Links in sources only become links for \`http:\` and \`https:\` URLs. On the server, \`allowOrigins\` lists the sites that may call your endpoint from the browser (nothing beyond same-origin by default, and \`publicOrigin\` says which origin is yours), request bodies are size-limited, upstream answers are read within bounds, clients that stop reading and bodies that drip are cut off, redirects are not followed, and internal errors are never sent to the client.`,
   },
   {
     title: 'Accessibility',

@@ -16,8 +16,8 @@ export interface DemoBackendOptions {
 /**
  * A backend that needs nothing outside the machine: it picks the document that
  * best matches the question by keyword overlap, streams its text at a reading
- * pace, and cites it with a confidence. The default of `npm start` and of
- * {@link createAskStreamHandler}.
+ * pace, and cites it with a confidence. What `npm start` answers with when
+ * no real backend is configured; import it from `ask-stream/server/demo`.
  */
 export function demoBackend(options: DemoBackendOptions = {}): AskBackend {
   const delayMs = options.delayMs ?? 30;

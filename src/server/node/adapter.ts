@@ -1,0 +1,119 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HANDLER_DEFAULTS } from '../defaults.js';
+import { BadNodeRequestError, isForbiddenMethod, toRequest, type NodeRequest } from './request.js';
+import { pipeBody, writeHead } from './response.js';
+
+/**
+ * `(req, res, next?)`: a `node:http` listener and an Express/Connect/Vite
+ * middleware at once. It answers every request itself and never calls `next`,
+ * so no framework error page (with its stack trace) is ever shown.
+ */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+/** A Web handler, with what an ask-stream handler tells the adapter besides. */
+export type WebHandler = ((request: Request) => Response | Promise<Response>) & {
+  readonly allow?: string;
+  readonly writeTimeoutMs?: number;
+};
+
+/** Options of {@link toNodeHandler}. */
+export interface NodeHandlerOptions {
+  /**
+   * Drop a socket that has not drained (or flushed its end) after this many
+   * ms. Default: the handler's own `writeTimeoutMs` (an ask-stream handler
+   * carries it), else 30000; 0 disables.
+   */
+  writeTimeoutMs?: number;
+  /**
+   * The `Allow` header of the 405 sent for methods a Web `Request` cannot
+   * carry (TRACE, TRACK, CONNECT). Default: the handler's own (`POST, OPTIONS`
+   * for an ask-stream handler), else every method it could be given.
+   */
+  allow?: string;
+  /** Receives what the handler throws; the client gets a bare 500. Default: `console.error`. */
+  onError?: (error: unknown) => void;
+}
+
+const ANY_METHOD = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/**
+ * Runs a Web-standard handler for Node's `http` server, Express, Connect or
+ * Vite: builds a `Request` whose `signal` aborts when the client goes away,
+ * and streams the `Response` body out with backpressure, dropping a client
+ * that stops reading. Requests no `Request` can represent are answered here:
+ * 405 with `Allow` for TRACE and its kind, 400 for a malformed `Host`; a
+ * handler that throws gets a plain 500. No response ever carries a stack trace.
+ *
+ * @example
+ * http.createServer(toNodeHandler(createAskStreamHandler({ backend }))).listen(3000);
+ * app.use('/api/ask/stream', toNodeHandler(handler)); // Express
+ */
+export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions = {}): NodeHandler {
+  const settings = {
+    writeTimeoutMs: options.writeTimeoutMs ?? handler.writeTimeoutMs ?? HANDLER_DEFAULTS.writeTimeoutMs,
+    allow: options.allow ?? handler.allow ?? ANY_METHOD,
+    onError: options.onError ?? ((error: unknown) => console.error('[ask-stream] node adapter:', error)),
+  };
+  return (req, res) => {
+    void serve(handler, req as NodeRequest, res, settings).catch((error: unknown) => {
+      settings.onError(error);
+      if (!res.headersSent) plain(req, res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  };
+}
+
+async function serve(
+  handler: WebHandler,
+  req: NodeRequest,
+  res: ServerResponse,
+  settings: Required<NodeHandlerOptions>,
+): Promise<void> {
+  if (isForbiddenMethod(req.method)) {
+    plain(req, res, 405, 'Method Not Allowed', { Allow: settings.allow });
+    return;
+  }
+  const controller = new AbortController();
+  // Not req's 'close': that fires as soon as the request body has been read.
+  const onClose = () => {
+    if (!res.writableFinished) controller.abort(new DOMException('The client disconnected', 'AbortError'));
+  };
+  res.once('close', onClose);
+
+  let request: Request;
+  try {
+    request = toRequest(req, controller.signal);
+  } catch (error) {
+    if (!(error instanceof BadNodeRequestError)) settings.onError(error);
+    plain(req, res, 400, 'Bad Request');
+    return;
+  }
+  const response = await handler(request);
+  if (res.destroyed) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
+  writeHead(req, res, response);
+  if (!response.body) {
+    res.end();
+    return;
+  }
+  const { outcome, error } = await pipeBody(response.body, res, settings.writeTimeoutMs);
+  // A client dropped for not reading is the handler's doing, not a failure.
+  if (outcome === 'source-failed' && !(error instanceof DOMException && error.name === 'TimeoutError')) {
+    settings.onError(error);
+  }
+}
+
+/** A short text answer; it closes an HTTP/1 connection whose request body was not read. */
+function plain(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  const close = req.httpVersionMajor < 2 && !req.readableEnded ? { Connection: 'close' } : {};
+  res.writeHead(status, { ...headers, ...close, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
