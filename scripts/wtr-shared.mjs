@@ -82,7 +82,7 @@ const networkCommand = {
 
 export const sharedConfig = {
   rootDir: ROOT,
-  files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**'],
+  files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**', '!test/highlight/**'],
   // Lit's production build, as pages get it: its development build warns on
   // every page load ("Lit is in dev mode"), once per test file.
   nodeResolve: { exportConditions: ['browser', 'production'] },
