@@ -127,6 +127,10 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
       'dist/lib/server/index.d.ts',
       'dist/lib/jsx/react.d.ts',
       'dist/lib/jsx/vue.d.ts',
+      'dist/ask-stream-highlight.js',
+      'dist/lib/highlight/index.js',
+      'dist/lib/highlight/index.d.ts',
+      'dist/lib/highlight/register.js',
       'custom-elements.json',
       'LICENSE',
       'README.md',
@@ -157,6 +161,19 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     assert.equal(out.trim(), 'function function function');
   });
 
+  it('the highlight entry loads in Node, with Prism inside (no prismjs installed)', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { highlight } = await import('ask-stream/highlight'); console.log(JSON.stringify(highlight('let', 'ts')))",
+      ],
+      { cwd: consumer, encoding: 'utf8', timeout: MINUTE },
+    );
+    assert.equal(out.trim(), '[{"text":"let","className":"keyword"}]');
+  });
+
   it('type-checks a consumer of the element, its events and the server', async () => {
     writeFileSync(join(consumer, 'tsconfig.json'), tsconfig({}));
     writeFileSync(
@@ -165,6 +182,8 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
 import { AskStreamElement, AskStreamCompleteEvent, parseEventStream, type AskStatus } from 'ask-stream';
 import { AskStreamElement as Unregistered, defineAskStream } from 'ask-stream/element';
 import { createAskStreamHandler, demoBackend, toNodeHandler } from 'ask-stream/server';
+import { highlight, createHighlighter, type Highlighter, type HighlightToken } from 'ask-stream/highlight';
+import 'ask-stream/highlight/register';
 
 const el: AskStreamElement = document.createElement('ask-stream');
 el.endpoint = '/api/ask/stream';
@@ -178,6 +197,11 @@ const ev: typeof AskStreamCompleteEvent.eventName = 'ask-stream-complete';
 class Mine extends Unregistered {}
 defineAskStream('my-ask');
 void [status, done, ev, Mine, parseEventStream];
+const mine: Highlighter = createHighlighter({ timeBudgetMs: 50 });
+const tokens: HighlightToken[] = highlight('let a = 1;', 'ts').concat(mine('x', 'py'));
+// @ts-expect-error a token's text is a string
+const bad: HighlightToken = { text: 1 };
+void [tokens, bad];
 
 const handler: (r: Request) => Promise<Response> = createAskStreamHandler({ backend: demoBackend(), timeoutMs: 1000 });
 void toNodeHandler(handler);
