@@ -5,7 +5,7 @@
 // - `Prism.tokenize` returns tokens, not HTML, so the renderer shows text only.
 //   Prism is well kept (1.30.0 fixed the DOM-clobbering CVE-2024-53382 in the
 //   very code that runs when its core loads) and small: the core is 3.2 KB, the
-//   thirteen languages of the issue 12 KB more, the whole of this entry ~21 KB.
+//   thirteen languages of the issue 12 KB more, this whole entry 23.7 KB.
 // - Its core and components are scripts that meet on a global `Prism` (see
 //   prism-global.ts). Importing `prismjs/components/*` from an app's bundle would
 //   share those module instances with any Prism the app loads itself: whichever
