@@ -79,6 +79,11 @@ export default tseslint.config(
   ),
   layer(['src/element/**'], ['../server/*'], 'The element never imports server code.'),
   layer(
+    ['src/highlight/**'],
+    ['../*', 'lit', 'lit/*'],
+    'The highlighter is pure (code in, tokens out): it imports nothing of the widget, and the widget only its types.',
+  ),
+  layer(
     ['src/server/**'],
     [
       '../client/*',

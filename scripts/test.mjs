@@ -1,6 +1,6 @@
 // `npm test`: type-check, lint, build (tests load the built bundle and
 // package), find or install a browser, run the browser suite, the Node suites
-// (server, package; a redis-server is found or installed for the Redis
+// (server, package, highlight; a redis-server is found or installed for the Redis
 // tests), then check the bundle's size budget. Every step says when
 // it starts and how long it took; a step that prints nothing of its own says it
 // is still at work every 10 s, so a long silence is never a hang in disguise.
@@ -48,7 +48,7 @@ if (!chrome) {
 }
 await step('browser tests (Chromium)', bin('wtr'), [], { env: { ...process.env, CHROME_PATH: chrome } });
 // Node 20's `--test` does not expand globs or pick up .ts files in a folder.
-const nodeTests = ['test/server', 'test/package', 'test/markdown'].flatMap((dir) =>
+const nodeTests = ['test/server', 'test/package', 'test/highlight', 'test/markdown'].flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => `${dir}/${f}`),
@@ -60,7 +60,7 @@ if (!ensureRedisServer()) console.warn(`⚠ ${REDIS_HINT}`);
 // once per file; Node 20.11+ can be told not to.
 const [major, minor] = process.versions.node.split('.').map(Number);
 const quiet = major > 20 || (major === 20 && minor >= 11) ? ['--disable-warning=ExperimentalWarning'] : [];
-await step('Node tests (server, package, Markdown fidelity in Chromium)', process.execPath, [
+await step('Node tests (server, package, highlight, Markdown fidelity in Chromium)', process.execPath, [
   ...quiet,
   '--import',
   'tsx',

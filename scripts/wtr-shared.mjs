@@ -93,8 +93,8 @@ const networkCommand = {
 
 export const sharedConfig = {
   rootDir: ROOT,
-  // test/server, test/package and test/markdown are Node suites (the last drives Chromium itself).
-  files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**', '!test/markdown/**'],
+  // test/server, test/package, test/highlight and test/markdown are Node suites (the last drives Chromium itself).
+  files: ['test/**/*.test.{ts,tsx}', '!test/server/**', '!test/package/**', '!test/highlight/**', '!test/markdown/**'],
   // Lit's production build, as pages get it: its development build warns on
   // every page load ("Lit is in dev mode"), once per test file.
   nodeResolve: { exportConditions: ['browser', 'production'] },

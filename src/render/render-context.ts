@@ -1,17 +1,9 @@
+import type { Highlighter } from '../highlight/types.js';
 import type { CitationSources } from './citations.js';
 
-/** One piece of highlighted code: `text` is shown as text, never parsed; `className` styles it. */
-export interface HighlightToken {
-  text: string;
-  className?: string;
-}
-
-/**
- * Splits code into tokens whose texts, joined, are the code. `language` is the
- * fence's first word as written. Must not throw; the renderer checks the
- * join, and shows plain code for anything else.
- */
-export type Highlighter = (code: string, language: string) => HighlightToken[];
+// The highlighter's contract lives with the highlighter (types only: its code
+// is an optional entry, never in the core bundle).
+export type { Highlighter, HighlightToken } from '../highlight/types.js';
 
 /** What rendering a Markdown tree needs besides the tree. */
 export interface RenderContext {

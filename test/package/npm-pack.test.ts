@@ -128,6 +128,10 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
       'dist/lib/jsx/react.d.ts',
       'dist/lib/jsx/vue.d.ts',
       'dist/lib/server/demo/index.js',
+      'dist/ask-stream-highlight.js',
+      'dist/lib/highlight/index.js',
+      'dist/lib/highlight/index.d.ts',
+      'dist/lib/highlight/register.js',
       'custom-elements.json',
       'LICENSE',
       'README.md',
@@ -158,6 +162,19 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     assert.equal(out.trim(), 'function function undefined function');
   });
 
+  it('the highlight entry loads in Node, with Prism inside (no prismjs installed)', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const { highlight } = await import('ask-stream/highlight'); console.log(JSON.stringify(highlight('let', 'ts')))",
+      ],
+      { cwd: consumer, encoding: 'utf8', timeout: MINUTE },
+    );
+    assert.equal(out.trim(), '[{"text":"let","className":"keyword"}]');
+  });
+
   it('type-checks a consumer of the element, its events and the server', async () => {
     writeFileSync(join(consumer, 'tsconfig.json'), tsconfig({}));
     writeFileSync(
@@ -167,6 +184,8 @@ import { AskStreamElement, AskStreamCompleteEvent, parseEventStream, type AskSta
 import { AskStreamElement as Unregistered, defineAskStream } from 'ask-stream/element';
 import { createAskStreamHandler, toNodeHandler } from 'ask-stream/server';
 import { demoBackend } from 'ask-stream/server/demo';
+import { highlight, createHighlighter, type Highlighter, type HighlightToken } from 'ask-stream/highlight';
+import 'ask-stream/highlight/register';
 
 const el: AskStreamElement = document.createElement('ask-stream');
 el.endpoint = '/api/ask/stream';
@@ -180,6 +199,11 @@ const ev: typeof AskStreamCompleteEvent.eventName = 'ask-stream-complete';
 class Mine extends Unregistered {}
 defineAskStream('my-ask');
 void [status, done, ev, Mine, parseEventStream];
+const mine: Highlighter = createHighlighter({ timeBudgetMs: 50 });
+const tokens: HighlightToken[] = highlight('let a = 1;', 'ts').concat(mine('x', 'py'));
+// @ts-expect-error a token's text is a string
+const bad: HighlightToken = { text: 1 };
+void [tokens, bad];
 
 const handler: (r: Request) => Promise<Response> = createAskStreamHandler({ backend: demoBackend(), timeoutMs: 1000 });
 void toNodeHandler(handler);

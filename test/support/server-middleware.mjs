@@ -99,6 +99,11 @@ const PLAIN = {
   '/plain/page.html': ['test/fixtures/plain.html', 'text/html'],
   '/plain/csp.html': ['test/fixtures/plain.html', 'text/html'],
   '/plain/csp-violations.js': ['test/fixtures/csp-violations.js', 'text/javascript'],
+  '/plain/ask-stream-highlight.js': ['dist/ask-stream-highlight.js', 'text/javascript'],
+  '/plain/highlight.html': ['test/fixtures/highlight.html', 'text/html'],
+  '/plain/highlight-csp.html': ['test/fixtures/highlight.html', 'text/html'],
+  '/plain/highlight-page.js': ['test/fixtures/highlight-page.js', 'text/javascript'],
+  '/plain/highlight-worker.js': ['test/fixtures/highlight-worker.js', 'text/javascript'],
 };
 // Strict CSP with Trusted Types: no inline script, no inline style (no <style>
 // element, no style attribute: style-src-elem and style-src-attr fall back to
@@ -113,7 +118,7 @@ export async function testServerMiddleware(ctx, next) {
     const [file, type] = PLAIN[path];
     ctx.type = type;
     ctx.set('cache-control', 'no-store');
-    if (path === '/plain/csp.html') ctx.set('content-security-policy', STRICT_CSP);
+    if (path.endsWith('csp.html')) ctx.set('content-security-policy', STRICT_CSP);
     try {
       ctx.body = await readFile(new URL(file, ROOT));
     } catch {
