@@ -116,11 +116,21 @@ export type AskStreamMode = 'inline' | 'popover';
 export class AskStreamElement extends LitElement {
   static override styles = styles;
 
+  static #defaultHighlighter: Highlighter | undefined;
+  static readonly #connected = new Set<AskStreamElement>();
+
   /**
    * The highlighter every `<ask-stream>` without a `highlighter` of its own
-   * uses; `ask-stream/highlight`'s CDN file sets it when it loads.
+   * uses; `ask-stream/highlight`'s CDN file sets it when it loads. Widgets
+   * already on the page render their code again with it.
    */
-  static defaultHighlighter: Highlighter | undefined;
+  static get defaultHighlighter(): Highlighter | undefined {
+    return AskStreamElement.#defaultHighlighter;
+  }
+  static set defaultHighlighter(highlighter: Highlighter | undefined) {
+    AskStreamElement.#defaultHighlighter = highlighter;
+    for (const el of AskStreamElement.#connected) if (!el.highlighter) el.#rerender();
+  }
 
   static override properties = {
     endpoint: { type: String },
@@ -319,6 +329,22 @@ export class AskStreamElement extends LitElement {
     this.#toggle(false, 'property');
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    AskStreamElement.#connected.add(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    AskStreamElement.#connected.delete(this);
+  }
+
+  /** Renders every answer again from its Markdown (new renderers), e.g. with a new highlighter. */
+  #rerender(): void {
+    this.#renderers.clear();
+    this.requestUpdate();
+  }
+
   // While an answer streams, chunks can come far faster than the screen
   // refreshes: render at most once per animation frame, and less often when a
   // render is expensive (render-pacer.ts). Events and `response` stay per
@@ -371,7 +397,7 @@ export class AskStreamElement extends LitElement {
       renderer = new IncrementalMarkdown({
         allowImages: this.allowImages,
         strings: { copy: s.copy, copied: s.copied, copyLabel: s.copyLabel, source: s.source },
-        highlighter: this.highlighter ?? (this.constructor as typeof AskStreamElement).defaultHighlighter,
+        highlighter: this.highlighter ?? AskStreamElement.defaultHighlighter,
       });
       this.#renderers.set(exchange.id, renderer);
     }

@@ -71,10 +71,13 @@ describe('<ask-stream> citations and highlighting', () => {
     expect(code.textContent).to.equal('const a = "<b>";\n');
     expect(code.querySelector('b')?.outerHTML ?? null).to.equal(null);
     try {
-      AskStreamElement.defaultHighlighter = highlighter;
+      // Set after an answer rendered (a CDN script loading late): the code is rendered again with it.
       const other = await fixture<AskStreamElement>(html`<ask-stream endpoint=${SSE_ENDPOINT}></ask-stream>`);
       other.body = scripted(chunk('```js\nconst b = 1;\n```\n'), complete());
       await other.ask('q');
+      await other.updateComplete;
+      expect(other.shadowRoot!.querySelector('pre .hl')?.outerHTML ?? null).to.equal(null);
+      AskStreamElement.defaultHighlighter = highlighter;
       await other.updateComplete;
       expect(other.shadowRoot!.querySelector('pre .hl.keyword')!.textContent).to.equal('const');
     } finally {
