@@ -136,7 +136,7 @@ export interface AskStreamHandlerOptions {
   publicOrigin?: string;
   /**
    * Metadata fields that may reach the browser beyond the protocol's own
-   * (`confidence`; `sources` with `title`, `url`, `snippet`): top-level fields
+   * (`confidence`; `sources` with `title`, `url`, `snippet`; `suggestions`): top-level fields
    * of the metadata and fields of each source. Default: none.
    */
   passMetadata?: readonly string[];

@@ -109,6 +109,7 @@ describe('metadata: only the protocol fields reach the browser, plus what passMe
             { internal: 'no title, no url' },
             { title: 42 },
           ],
+          suggestions: ['How do I theme it?', 7, { q: 'not text' }, 'What about errors?'],
           trace_id: 'abc',
           debug: { prompt: 'system prompt' },
         }),
@@ -119,7 +120,7 @@ describe('metadata: only the protocol fields reach the browser, plus what passMe
 
   const metadataOf = async (server: Running) => (await receive(await post(server.url, { query: 'q' }))).frames.at(-2);
 
-  it('narrows sources to title, url and snippet, and drops everything else', async () => {
+  it('narrows sources to title, url and snippet, suggestions to strings, and drops everything else', async () => {
     const server = await startHandler({ backend: httpBackend(pipeline.url) });
     try {
       const metadata = await metadataOf(server);
@@ -131,6 +132,7 @@ describe('metadata: only the protocol fields reach the browser, plus what passMe
           { url: 'https://docs.example/b' },
           'https://docs.example/c',
         ],
+        suggestions: ['How do I theme it?', 'What about errors?'],
       });
       assert.doesNotMatch(JSON.stringify(metadata), /secret-path|system prompt|abc/);
     } finally {
