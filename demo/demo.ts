@@ -1,11 +1,13 @@
 // The demo page: the widget (inline, and as a dialog from a launcher), a live
-// log of the events it fires, a theme switch.
+// log of the events it fires, a theme switch. Code in answers is highlighted
+// by the optional Prism-based entry, as a docs site would add it.
 import '../src/index.js';
+import '../src/highlight/register.js';
 import type { AskStreamElement, AskStreamTheme } from '../src/index.js';
 
 const widget = document.querySelector<AskStreamElement>('#main-widget')!;
 const popover = document.querySelector<AskStreamElement>('#popover-widget')!;
-const STARTERS = ['How do I embed it?', 'Which events does it fire?', 'How do I theme it?'];
+const STARTERS = ['How do I embed it?', 'How do citations work?', 'Can it open from a button?'];
 widget.suggestions = STARTERS;
 popover.suggestions = STARTERS;
 const log = document.querySelector<HTMLOListElement>('#event-log')!;

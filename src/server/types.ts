@@ -29,9 +29,12 @@ export interface BackendContext {
 }
 
 /** Metadata a backend may report: shown under the answer by the widget. */
+// (Omit over MetadataFrame's index signature drops its named fields: they are restated.)
 export type BackendMetadata = Omit<MetadataFrame, 'type'> & {
   confidence?: number;
   sources?: Source[];
+  /** Follow-up questions the widget offers under the answer. */
+  suggestions?: string[];
 };
 
 /**

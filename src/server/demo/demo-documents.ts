@@ -4,6 +4,8 @@ export interface DemoDocument {
   title: string;
   /** Where the full text lives; relative URLs show as plain text in the widget. */
   url: string;
+  /** A question this document answers, offered as a follow-up after related answers. */
+  question?: string;
   /** Extra words that should find this document (synonyms, names). */
   keywords: readonly string[];
   /** The answer, in Markdown. */
@@ -15,6 +17,7 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
   {
     title: 'What is ask-stream?',
     url: 'README.md#ask-stream',
+    question: 'What is ask-stream?',
     keywords: ['about', 'overview', 'widget', 'component', 'lit', 'purpose', 'introduction', 'ask-stream'],
     text: `**ask-stream** is an embeddable AI answer widget: a single custom element, \`<ask-stream>\`, built with Lit.
 
@@ -25,6 +28,7 @@ The package also ships the server side: \`createAskStreamHandler\`, a small hand
   {
     title: 'Embedding the widget',
     url: 'README.md#embedding',
+    question: 'How do I add the widget to my site?',
     keywords: [
       'install',
       'embed',
@@ -54,6 +58,7 @@ With a bundler, \`npm install ask-stream\` and \`import 'ask-stream'\`.`,
   {
     title: 'Events and methods',
     url: 'README.md#events',
+    question: 'Which events does the widget fire?',
     keywords: [
       'event',
       'events',
@@ -78,12 +83,16 @@ With a bundler, \`npm install ask-stream\` and \`import 'ask-stream'\`.`,
 - \`ask-stream-complete\` \`{query, response, metadata}\`
 - \`ask-stream-error\` \`{query, code, message, retryable, response}\`
 - \`ask-stream-cancel\` \`{query, response}\`
+- \`ask-stream-retrying\` \`{query, attempt, delayMs, code}\`
+- \`ask-stream-feedback\` \`{query, response, metadata, rating, reason}\`
+- \`ask-stream-open\` and \`ask-stream-close\` in launcher mode
 
 Every question ends with exactly one of complete, error or cancel. From script, call \`el.ask('question')\`, \`el.cancel()\` and \`el.retry()\`, and read \`status\`, \`response\`, \`metadata\` and \`error\`.`,
   },
   {
     title: 'Theming and styling',
     url: 'README.md#theming',
+    question: 'How do I match the widget to my brand?',
     keywords: [
       'theme',
       'theming',
@@ -115,11 +124,12 @@ ask-stream {
 }
 \`\`\`
 
-For deeper changes, style the exposed parts with \`::part()\`: \`form\`, \`input\`, \`send\`, \`cancel\`, \`answer\`, \`sources\`, \`error\` and \`retry\`.`,
+For deeper changes, style the exposed parts with \`::part()\`: \`form\`, \`input\`, \`send\`, \`answer\`, \`citation\`, \`source\`, \`code-header\`, \`copy-answer\`, \`feedback-up\`, \`suggestion\`, \`launcher\`, \`dialog\` and more: the README lists them all.`,
   },
   {
     title: 'The server handler',
     url: 'docs/server.md#the-handler',
+    question: 'How do I run the server handler?',
     keywords: [
       'server',
       'handler',
@@ -146,6 +156,7 @@ It validates the JSON body \`{query}\`, sends \`start\` at once, streams the ans
   {
     title: 'Connecting a model or ML pipeline',
     url: 'docs/server.md#backends',
+    question: 'How do I connect my own model?',
     keywords: [
       'backend',
       'backends',
@@ -176,6 +187,7 @@ Built in:
   {
     title: 'Errors, timeouts and retries',
     url: 'README.md#errors',
+    question: 'What happens when an answer fails?',
     keywords: [
       'error',
       'errors',
@@ -200,6 +212,7 @@ The server never shows internal error text: the visitor sees "Service temporaril
   {
     title: 'Security',
     url: 'README.md#security',
+    question: 'Is it safe to render model output?',
     keywords: [
       'security',
       'secure',
@@ -224,6 +237,7 @@ Links in sources only become links for \`http:\` and \`https:\` URLs. On the ser
   {
     title: 'Accessibility',
     url: 'README.md#accessibility',
+    question: 'Does it work with a keyboard and a screen reader?',
     keywords: [
       'accessibility',
       'accessible',
@@ -242,6 +256,116 @@ Links in sources only become links for \`http:\` and \`https:\` URLs. On the ser
     ],
     text: `The widget works from the keyboard: **Enter** asks, **Escape** cancels an answer in progress, and every control is a real button with an accessible name and a visible focus ring.
 
-Screen readers hear the answer once it is complete rather than token by token, and errors are announced right away. Both themes meet WCAG AA contrast, and animations respect \`prefers-reduced-motion\`.`,
+Screen readers hear "Answering…" and then "Answer complete" with the number of sources, rather than every token as it arrives; errors are announced right away, and each block reads in its own direction, so right-to-left answers read correctly. Both themes meet WCAG AA contrast, and animations respect \`prefers-reduced-motion\`.`,
+  },
+  {
+    title: 'Citations and sources',
+    url: 'README.md#citations-and-sources',
+    question: 'How do citations work?',
+    keywords: [
+      'citation',
+      'citations',
+      'cite',
+      'source',
+      'sources',
+      'reference',
+      'references',
+      'footnote',
+      'chip',
+      'card',
+      'snippet',
+      'link',
+      'links',
+    ],
+    text: `A backend returns its sources in the answer's metadata, each with a \`title\`, \`url\` and \`snippet\`. A source's number is its position in that list, so a marker like [1] in the answer text becomes a chip that links to source 1; hovering or focusing the chip shows a card with the title, the domain and the snippet.
+
+Markers that stream in before the sources become chips as soon as the metadata arrives, without redrawing the text around them. Under the answer the sources are cards numbered like the chips; twenty are shown and the rest are behind a "Show more" button. The widget never fetches a favicon or a preview.`,
+  },
+  {
+    title: 'Feedback, copy and follow-up questions',
+    url: 'README.md#feedback',
+    question: 'How do I collect feedback on answers?',
+    keywords: [
+      'feedback',
+      'rating',
+      'rate',
+      'thumbs',
+      'vote',
+      'copy',
+      'clipboard',
+      'suggestion',
+      'suggestions',
+      'follow',
+      'starter',
+      'questions',
+      'analytics',
+    ],
+    text: `Under each complete answer the visitor can copy it (as Markdown) and rate it with a thumbs up or down; after a thumbs down they may add a one-line reason.
+
+A rating fires \`ask-stream-feedback\` with \`{query, response, metadata, rating, reason}\`, and with a \`feedback-endpoint\` attribute the same JSON is also POSTed there. A failure there is only a console warning: it never disturbs the answer.
+
+Set \`suggestions\` to an array of starter questions for the empty widget; a backend's \`suggestions\` in the metadata show as follow-up questions under the latest answer, like the ones below.`,
+  },
+  {
+    title: 'Launcher and dialog mode',
+    url: 'README.md#launcher-mode',
+    question: 'Can the widget open from a button?',
+    keywords: [
+      'launcher',
+      'button',
+      'popover',
+      'dialog',
+      'modal',
+      'open',
+      'close',
+      'hotkey',
+      'shortcut',
+      'floating',
+      'corner',
+      'mode',
+      'header',
+      'logo',
+    ],
+    text: `With \`mode="popover"\` the widget becomes a floating button in the corner of the page that opens it as a modal dialog, full screen on phones. Focus moves to the question box and back to the button on close, and Escape closes the dialog when nothing is streaming.
+
+\`\`\`html
+<ask-stream mode="popover" hotkey="mod+k">
+  <strong slot="header">Acme docs</strong>
+</ask-stream>
+\`\`\`
+
+The \`hotkey\` attribute (\`mod+k\` is Ctrl+K, or Cmd+K on a Mac) opens it from the keyboard, the \`open\` property reflects its state, and \`ask-stream-open\` and \`ask-stream-close\` report it.`,
+  },
+  {
+    title: 'Markdown and code',
+    url: 'README.md#markdown',
+    question: 'Which Markdown does it render?',
+    keywords: [
+      'markdown',
+      'commonmark',
+      'gfm',
+      'table',
+      'tables',
+      'list',
+      'code',
+      'block',
+      'highlight',
+      'highlighting',
+      'syntax',
+      'prism',
+      'language',
+      'render',
+      'rendering',
+      'format',
+    ],
+    text: `Answers render as CommonMark with GitHub's tables, task lists, strikethrough and autolinks, while they stream: each finished block is drawn once, and only the block still arriving is redrawn.
+
+Code blocks get a header row with the language and a copy button. For colours, add the optional highlighter, built on Prism's tokenizer and kept out of the core bundle:
+
+\`\`\`js
+import 'ask-stream/highlight/register';
+\`\`\`
+
+Tables and long code lines scroll sideways inside their own box, so the widget fits a phone screen.`,
   },
 ];
