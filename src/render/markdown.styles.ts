@@ -17,6 +17,11 @@
  * `contain-intrinsic-size` remembers each page's rendered size, so scrolling
  * back does not jump; `overflow-clip-margin` keeps focus rings visible through
  * the paint containment that comes with it.
+ *
+ * Code and tables scroll sideways in their own box, and that box has
+ * `contain: inline-size`: a scroll box still reports its longest line as its
+ * minimum width, so a page's card or grid cell sized by its content (a
+ * `1fr` track around a wrapper) would otherwise grow to the longest code line.
  */
 import { css } from 'lit';
 
@@ -44,12 +49,12 @@ pre>code{font-size:inherit}
 .md-code{min-width:0;border-radius:var(--_radius);background:var(--_code-background)}
 .md-code-header{display:flex;align-items:center;gap:.5em;padding:.3em .4em .3em 1em;border-bottom:1px solid var(--_border);font-size:.8em}
 .md-code-language{color:var(--_muted);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-pre{margin:0;padding:.75em 1em;overflow-x:auto;line-height:1.45;overflow-wrap:normal}
+pre{margin:0;padding:.75em 1em;overflow-x:auto;contain:inline-size;line-height:1.45;overflow-wrap:normal}
 .md-code-segment{display:block;content-visibility:auto;contain-intrinsic-size:auto 145em}
 .md-text-segment{display:block;content-visibility:auto;contain-intrinsic-size:auto 600em}
 .md-copy{margin-inline-start:auto;padding:.2em .6em;border:1px solid var(--_border);border-radius:4px;background:inherit;color:inherit;font:inherit;cursor:pointer}
 .md-copy::after{content:attr(data-label)}
-.md-table{overflow-x:auto}
+.md-table{overflow-x:auto;contain:inline-size}
 table{border-collapse:collapse}
 th,td{padding:.35em .7em;border:1px solid var(--_border);text-align:start;overflow-wrap:normal;word-break:normal}
 [data-align=left]{text-align:left}[data-align=center]{text-align:center}[data-align=right]{text-align:right}

@@ -5,13 +5,17 @@ import { SSE_ENDPOINT, chunk, complete, scripted } from '../support/script.js';
 // The widget in pages of phone to desktop widths, in the three layouts pages
 // put it in, with an answer as wide as answers get: a 300-character code line
 // and an eight-column table. It must never be wider than its container, nor
-// widen the page: code and tables scroll inside their own box.
+// widen the page: code and tables scroll inside their own box. Pages often
+// wrap it in a card or section of their own, which a grid or flex container
+// sizes by its content: so the widget's own minimum width must be small too.
 
 const WIDTHS = [320, 375, 768, 1280];
 const LAYOUTS: Record<string, string> = {
   block: 'display:block',
   'grid 1fr': 'display:grid;grid-template-columns:1fr',
   flex: 'display:flex',
+  'grid 1fr, in a section': 'display:grid;grid-template-columns:1fr',
+  'flex, in a section': 'display:flex',
 };
 
 const LONG_LINE =
@@ -23,11 +27,16 @@ const TABLE = `| Plan | Seats | Storage | Support | Analytics | Enterprise | Reg
 `;
 const ANSWER = `Here is the configuration:\n\n\`\`\`js\n${LONG_LINE}\n\`\`\`\n\nShort one:\n\n\`\`\`sh\nnpm i\n\`\`\`\n\n${TABLE}`;
 
-async function page(width: number, layout: string): Promise<{ frame: HTMLIFrameElement; el: AskStreamElement }> {
+async function page(
+  width: number,
+  layout: string,
+  wrapped: boolean,
+): Promise<{ frame: HTMLIFrameElement; el: AskStreamElement }> {
   const frame = document.createElement('iframe');
   frame.style.cssText = `width:${width}px;height:700px;border:0`;
+  const widget = `<ask-stream endpoint="${SSE_ENDPOINT}"></ask-stream>`;
   frame.srcdoc = `<!doctype html><meta charset="utf-8"><style>body{margin:0}#box{${layout}}</style>
-    <div id="box"><ask-stream endpoint="${SSE_ENDPOINT}"></ask-stream></div>
+    <div id="box">${wrapped ? `<section>${widget}</section>` : widget}</div>
     <script type="module" src="/test/element/fixtures/layout-page.ts"></script>`;
   const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
   document.body.append(frame);
@@ -51,7 +60,7 @@ describe('<ask-stream> fits any layout', () => {
   for (const width of WIDTHS) {
     for (const [name, layout] of Object.entries(LAYOUTS)) {
       it(`${width} px, ${name}: no wider than its container, no page scrollbar; code and table scroll inside`, async () => {
-        const { frame, el } = await page(width, layout);
+        const { frame, el } = await page(width, layout, name.endsWith('in a section'));
         const doc = frame.contentDocument!;
         const box = doc.getElementById('box')!;
         expect(el.getBoundingClientRect().width, 'element width').to.be.at.most(box.clientWidth + 0.5);
