@@ -31,6 +31,7 @@ import {
   type StateBlock,
 } from './vendor/markdown-it.js';
 import { gfmAutolink, gfmText } from './gfm-autolink.js';
+import { emphasis, strikethrough } from './closable-delimiters.js';
 
 /** A link reference definition, as markdown-it stores it. */
 export interface LinkReference {
@@ -57,6 +58,8 @@ const block = new ParserBlock();
 const inline = new ParserInline();
 inline.ruler.at('text', gfmText);
 inline.ruler.disable('linkify');
+inline.ruler.at('emphasis', emphasis);
+inline.ruler.at('strikethrough', strikethrough);
 inline.ruler.before('text', 'gfm_autolink', gfmAutolink);
 
 // The markdown-it instance the rules expect, reduced to what they read. Links

@@ -505,4 +505,19 @@ Only text after blank lines.
       echo "deep"
       \`\`\`
 `,
+
+  // Markers whose only closer hides after an escape, inside a run, or at a link's end: the
+  // parser skips emphasis in paragraphs where nothing can close (closable-delimiters.ts).
+  delimitersThatCanOnlyCloseLate: `Globs like *.md and *.ts match every file, and _private _fields stay ~~as ~~written.
+
+List them: ls *.log ~/logs/*.txt | wc -l
+
+Globs like *.md and *.ts match; so does \\**bold*, and **\\*starred\\***.
+
+Wrapped [*a link's text*](https://example.com/t) and *[a link](https://example.com/u) in italics*.
+
+Deleted ~~a ~~b and ~~c~~, intraword snake_case_names, then _under_score_ and __strong__.
+
+Math: 2*3*4 = 24 and a*b* c, then x_1 and y_2_.
+`,
 };

@@ -36,6 +36,8 @@ const INPUTS: Record<string, Input> = {
   'a 1 MB line of digits': { markdown: '7'.repeat(1024 * KB), visible: 'reference' },
   '``` followed by 200 KB': { markdown: '```\n' + 'const x = 1;\n'.repeat((200 * KB) / 13), visible: 'reference' },
   '50,000 unclosed *': { markdown: '*a '.repeat(50_000), visible: 'reference' },
+  '50,000 unclosed _': { markdown: '_a '.repeat(50_000), visible: 'reference' },
+  '50,000 unclosed ~~': { markdown: '~~a '.repeat(50_000), visible: 'reference' },
   '10,000 nested >': {
     markdown: `${'>'.repeat(10_000)} deep`,
     visible: (text) => text.includes('deep') && text.split('>').length > 9_000,

@@ -21,3 +21,5 @@ export { default as parseLinkTitle } from 'markdown-it/lib/helpers/parse_link_ti
 export { isPunctChar, isWhiteSpace, normalizeReference } from 'markdown-it/lib/common/utils.mjs';
 export type { default as StateBlock } from 'markdown-it/lib/rules_block/state_block.mjs';
 export type { default as StateInline } from 'markdown-it/lib/rules_inline/state_inline.mjs';
+export { default as emphasisRule } from 'markdown-it/lib/rules_inline/emphasis.mjs';
+export { default as strikethroughRule } from 'markdown-it/lib/rules_inline/strikethrough.mjs';
