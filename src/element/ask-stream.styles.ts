@@ -163,6 +163,9 @@ const layout = css`
   }
   .input {
     flex: 1;
+    /* A textarea's own width (its 20 columns) is its minimum in Firefox and WebKit, which made
+       the widget 354 px wide in a 320 px grid cell; it takes its width from flex alone. */
+    inline-size: 0;
     min-inline-size: 0;
     max-block-size: 10rem;
     resize: none;
