@@ -1,10 +1,12 @@
 /**
  * `ask-stream/server`: the endpoint the `<ask-stream>` widget talks to.
- * Node ≥ 20 or any runtime with Web `fetch`; no DOM, no web framework.
+ * Node ≥ 20 or any runtime with Web `fetch`; no DOM, no web framework, and
+ * nothing from Node (no `node:*` module, no `Buffer` or `process`), so it
+ * bundles for Cloudflare Workers, Deno, Bun and other edge runtimes as is.
+ * Node's own servers use the adapter in `ask-stream/server/node`.
  */
 export { createAskStreamHandler } from './handler.js';
 export { HANDLER_DEFAULTS } from './defaults.js';
-export { toNodeHandler, type NodeHandler, type NodeHandlerOptions, type WebHandler } from './node/adapter.js';
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';
 export { openAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
 export { chunkText } from './chunk-text.js';
