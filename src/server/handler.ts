@@ -61,7 +61,14 @@ export function createAskStreamHandler(options: AskStreamHandlerOptions): AskStr
       return new Response(encodeFrame(errorFrame('BAD_REQUEST', message, false)), { status: 200, headers });
     }
 
-    const job = { ...config, query: parsed.query, body: parsed.body, request, onError: config.report };
+    const job = {
+      ...config,
+      query: parsed.query,
+      body: parsed.body,
+      history: parsed.history,
+      request,
+      onError: config.report,
+    };
     const resumable = await answerWithResume({
       request,
       query: parsed.query,

@@ -9,6 +9,8 @@ export { createAskStreamHandler } from './handler.js';
 export { HANDLER_DEFAULTS } from './defaults.js';
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';
 export { openAICompatibleBackend, type OpenAICompatibleOptions } from './backends/openai-compatible.js';
+export type { RetrievedSource } from './backends/sources-prompt.js';
+export { UpstreamHttpError } from './backends/upstream-error.js';
 export { chunkText } from './chunk-text.js';
 export { memoryResumeStore, type MemoryResumeStore, type MemoryResumeStoreOptions } from './memory-resume-store.js';
 export type { ResumeStore, StoredFrame, Claim } from './resume-store.js';
@@ -25,5 +27,5 @@ export type {
   BackendResult,
   BackendStream,
 } from './types.js';
-export type { Frame, ServerErrorCode, Source } from '../protocol.js';
+export { HISTORY_LIMITS, type Frame, type HistoryEntry, type ServerErrorCode, type Source } from '../protocol.js';
 export type { ServerErrorFrame } from './error-frames.js';
