@@ -297,6 +297,26 @@ describe('openAICompatibleBackend options', () => {
       });
     });
 
+    it('prompts with only the sources the widget can show, so [n] stays the n-th source shown', async () => {
+      const backend = openAICompatibleBackend({
+        baseURL: api.url,
+        model: 'm',
+        // A source without a title or URL, or with a field that is not text, is dropped from
+        // metadata by the handler: numbered in the prompt, it would shift the numbers after it.
+        retrieve: () => [{ snippet: 'ORPHAN' }, { title: 7, snippet: 'NUMERIC' }, null, ...SOURCES] as never,
+      });
+      const { frames, seen } = await ask(backend, { query: 'how to install?' });
+      const system = seen[0]!.body.messages[0]!.content;
+      assert.doesNotMatch(system, /ORPHAN|NUMERIC/);
+      assert.match(system, /\[1\] Install\n/);
+      assert.match(system, /\[2\] https:\/\/docs\.example\/cdn\n/);
+      const metadata = frames.find((f) => f.type === 'metadata') as { sources: { url: string }[] };
+      assert.deepEqual(
+        metadata.sources.map((s) => s.url),
+        ['https://docs.example/install', 'https://docs.example/cdn'],
+      );
+    });
+
     it('passes the source fields passMetadata names', async () => {
       const backend = openAICompatibleBackend({
         baseURL: api.url,

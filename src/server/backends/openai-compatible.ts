@@ -4,7 +4,7 @@ import { boundEventStream } from '../bounded-read.js';
 import type { AnswerLimits, AskBackend, BackendMetadata } from '../types.js';
 import { fetchUpstream, upstreamLimits, withPassMetadata } from './upstream.js';
 import { upstreamHttpError } from './upstream-error.js';
-import { sourcesPrompt, type RetrievedSource } from './sources-prompt.js';
+import { citableSources, sourcesPrompt, type RetrievedSource } from './sources-prompt.js';
 
 /** Options of {@link openAICompatibleBackend}. */
 export interface OpenAICompatibleOptions {
@@ -80,7 +80,7 @@ async function* stream(
   signal: AbortSignal,
   limits: AnswerLimits,
 ): AsyncGenerator<string | BackendMetadata> {
-  const sources = options.retrieve ? [...(await options.retrieve(query, signal))] : [];
+  const sources = options.retrieve ? citableSources(await options.retrieve(query, signal)) : [];
   signal.throwIfAborted();
   const system = [options.system, sourcesPrompt(sources)].filter(Boolean).join('\n\n');
   const messages: ChatMessage[] = [

@@ -9,6 +9,21 @@ export interface RetrievedSource {
 }
 
 /**
+ * The sources the widget can show, in order: those with a text `title` or
+ * `url` and no field of the three that is not text. The handler drops any
+ * other from `metadata.sources`, so prompting with it would shift every
+ * later number away from the source the reader's `[n]` chip links to.
+ */
+export function citableSources(sources: readonly unknown[]): RetrievedSource[] {
+  return sources.filter((source): source is RetrievedSource => {
+    if (typeof source !== 'object' || source === null) return false;
+    const { title, url, snippet } = source as Record<string, unknown>;
+    if (typeof title !== 'string' && typeof url !== 'string') return false;
+    return [title, url, snippet].every((field) => field === undefined || typeof field === 'string');
+  });
+}
+
+/**
  * The part of the system prompt that hands the model its sources, numbered
  * from 1 in the order of `metadata.sources`, so that the model's `[n]` is
  * the widget's n-th source. `''` for no sources.
