@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HANDLER_DEFAULTS } from '../defaults.js';
 import { BadNodeRequestError, isForbiddenMethod, toRequest, type NodeRequest } from './request.js';
 import { pipeBody, writeHead } from './response.js';
+import { closedEarly } from './response-state.js';
 
 /**
  * `(req, res, next?)`: a `node:http` listener and an Express/Connect/Vite
@@ -76,7 +77,7 @@ async function serve(
   const controller = new AbortController();
   // Not req's 'close': that fires as soon as the request body has been read.
   const onClose = () => {
-    if (!res.writableFinished) controller.abort(new DOMException('The client disconnected', 'AbortError'));
+    if (closedEarly(res)) controller.abort(new DOMException('The client disconnected', 'AbortError'));
   };
   res.once('close', onClose);
 
