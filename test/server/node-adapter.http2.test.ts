@@ -4,7 +4,6 @@
 // its stream or drops the connection.
 import assert from 'node:assert/strict';
 import http2 from 'node:http2';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { generate } from 'selfsigned';
@@ -112,11 +111,8 @@ describe('toNodeHandler over node:http2 (TLS, h2)', { timeout: 20_000 }, () => {
         onError: (e) => errors.push(e),
       }),
     );
-    // The http2 compatibility API hands over Http2ServerRequest/Response, which mirror
-    // IncomingMessage/ServerResponse: the adapter is typed for node:http's.
-    server = http2.createSecureServer({ key, cert }, (req, res) =>
-      handler(req as unknown as IncomingMessage, res as unknown as ServerResponse),
-    );
+    // As a user writes it: the adapter's type takes http2's compatibility request and response.
+    server = http2.createSecureServer({ key, cert }, handler);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
