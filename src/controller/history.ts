@@ -8,7 +8,6 @@ import type { Exchange } from './types.js';
  */
 export const HISTORY_FIELD_BYTES = 4096;
 
-const ELLIPSIS = '…';
 const encoder = new TextEncoder();
 const byteLength = (text: string) => encoder.encode(text).byteLength;
 
@@ -28,27 +27,23 @@ export function conversationHistory(
 ): HistoryEntry[] {
   const wanted = Math.min(Math.floor(count) || 0, HISTORY_LIMITS.maxEntries);
   const history: HistoryEntry[] = [];
-  // `[]` is 2 bytes; every entry adds its JSON and, after the first, a comma.
-  let bytes = 2;
+  // n entries are `[`, `]`, their JSON and n − 1 commas: 1 byte, plus each entry's and one more.
+  let bytes = 1;
   for (let i = earlier.length - 1; i >= 0 && history.length < wanted; i--) {
     const exchange = earlier[i]!;
     if (exchange.status !== 'complete') continue;
     const entry = { query: cut(exchange.query), response: cut(exchange.response) };
-    const size = byteLength(JSON.stringify(entry)) + (history.length > 0 ? 1 : 0);
+    bytes += byteLength(JSON.stringify(entry)) + 1;
     // Stop rather than skip: the context stays the unbroken end of the conversation.
-    if (bytes + size > HISTORY_LIMITS.maxBytes) break;
-    bytes += size;
+    if (bytes > HISTORY_LIMITS.maxBytes) break;
     history.push(entry);
   }
   return history.reverse();
 }
 
-/** `text` within {@link HISTORY_FIELD_BYTES} of UTF-8, cut at a character, `…` marking the cut. */
+/** `text` within {@link HISTORY_FIELD_BYTES} of UTF-8, cut at a character, `…` (3 bytes) marking the cut. */
 function cut(text: string): string {
-  // Every UTF-16 unit is at most 3 bytes: most texts need no encoding at all.
-  if (text.length * 3 <= HISTORY_FIELD_BYTES || byteLength(text) <= HISTORY_FIELD_BYTES) return text;
-  const room = new Uint8Array(HISTORY_FIELD_BYTES - byteLength(ELLIPSIS));
+  if (byteLength(text) <= HISTORY_FIELD_BYTES) return text;
   // encodeInto writes whole characters only, and says how much of the text that was.
-  const { read } = encoder.encodeInto(text, room);
-  return text.slice(0, read) + ELLIPSIS;
+  return text.slice(0, encoder.encodeInto(text, new Uint8Array(HISTORY_FIELD_BYTES - 3)).read) + '…';
 }
