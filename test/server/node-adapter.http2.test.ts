@@ -4,6 +4,7 @@
 // its stream or drops the connection.
 import assert from 'node:assert/strict';
 import http2 from 'node:http2';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { generate } from 'selfsigned';
@@ -218,5 +219,96 @@ describe('toNodeHandler over node:http2 (TLS, h2)', { timeout: 20_000 }, () => {
     await Promise.all(starts.map((a) => a.aborted));
     assert.ok(starts.every((a) => a.signal.aborted));
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('toNodeHandler over node:http2: peers', { timeout: 20_000 }, () => {
+  let key: string;
+  let cert: string;
+  before(async () => {
+    ({ key, cert } = await certificate());
+  });
+
+  /** A secure HTTP/2 server (with HTTP/1.1 allowed) around the handler; its URL and a close function. */
+  async function serve(options: Parameters<typeof createAskStreamHandler>[0]) {
+    const server = http2.createSecureServer(
+      { key, cert, allowHTTP1: true },
+      toNodeHandler(createAskStreamHandler({ onError: () => {}, ...options })),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
+  }
+
+  it('answers an HTTP/1.1 client on the same port (allowHTTP1)', async () => {
+    const server = await serve({ backend: () => ({ response: 'Hello, h1!' }) });
+    try {
+      const { status, version, text } = await new Promise<{ status: number; version: string; text: string }>(
+        (resolve, reject) => {
+          const req = https.request(
+            `${server.url}/api/ask/stream`,
+            { method: 'POST', ca: cert, headers: { 'content-type': 'application/json' }, agent: false },
+            (res) => {
+              let text = '';
+              res.setEncoding('utf8');
+              res.on('data', (part: string) => (text += part));
+              res.on('end', () => resolve({ status: res.statusCode!, version: res.httpVersion, text }));
+            },
+          );
+          req.on('error', reject);
+          req.end(JSON.stringify({ query: 'hi' }));
+        },
+      );
+      assert.equal(version, '1.1');
+      assert.equal(status, 200);
+      const { frames } = parseSse(text);
+      assert.equal(answerText(frames), 'Hello, h1!');
+      assert.equal(frames.at(-1)!.type, 'complete');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('drops a stream whose reader stopped reading after writeTimeoutMs, aborting its backend', async () => {
+    const aborted = gate<number>();
+    let produced = 0;
+    let lastPiece = 0;
+    const server = await serve({
+      writeTimeoutMs: 300,
+      heartbeatMs: 0,
+      // Endless text, as fast as the stream takes it.
+      backend: async function* (_query, { signal }) {
+        signal.addEventListener('abort', () => aborted.open(performance.now()), { once: true });
+        const piece = 'x'.repeat(16 * 1024);
+        for (;;) {
+          produced += piece.length;
+          lastPiece = performance.now();
+          yield piece;
+        }
+      },
+    });
+    const session = http2.connect(server.url, { ca: cert });
+    session.on('error', () => {});
+    try {
+      const stream = session.request({
+        ':method': 'POST',
+        ':path': '/api/ask/stream',
+        'content-type': 'application/json',
+      });
+      stream.on('error', () => {});
+      // Read the headers, then nothing: HTTP/2 flow control stops the server's writes once the window is full.
+      stream.pause();
+      stream.end(JSON.stringify({ query: 'flood' }));
+      const abortedAt = await aborted.promise;
+      // The stream's window and the server's buffers hold a bounded amount, never the endless answer.
+      assert.ok(produced < 16 * 1024 * 1024, `${produced} bytes produced`);
+      // Dropped for not reading: only after writeTimeoutMs without room for the next piece.
+      assert.ok(abortedAt - lastPiece >= 290, `aborted ${abortedAt - lastPiece} ms after the last piece`);
+    } finally {
+      session.destroy();
+      await server.close();
+    }
   });
 });
