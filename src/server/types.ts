@@ -149,9 +149,11 @@ export interface AskStreamHandlerOptions {
    */
   passMetadata?: readonly string[];
   /**
-   * Receives internal errors for logging (backend failures, limits passed,
-   * and timeouts as a `TimeoutError`); the client only ever sees a generic
-   * message. Never called for a client disconnect. Default: `console.error`.
+   * Receives internal errors for logging (backend failures, such as an
+   * upstream's HTTP error as an `UpstreamHttpError` with the first 500 bytes
+   * of its body; limits passed; and timeouts as a `TimeoutError`); the client
+   * only ever sees a generic message. Never called for a client disconnect.
+   * Default: `console.error`.
    */
   onError?: (error: unknown) => void;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { httpBackend, openAICompatibleBackend, UpstreamHttpError } from '../../src/server/index.js';
 import type { AskBackend } from '../../src/server/index.js';
-import { listen, post, readBody, receive, startHandler, types, type Running } from './helpers.js';
+import { listen, post, readBody, receive, startHandler, types, waitFor, type Running } from './helpers.js';
 
 // What an OpenAI-compatible API says for a wrong model name, padded past 500
 // bytes; the marker after the cut must never be logged.
@@ -13,13 +13,18 @@ const ERROR_BODY = HEAD + ' '.repeat(400) + 'x'.repeat(200) + 'AFTER-THE-CUT';
  * A fake upstream on loopback answering `/status/NNN` with that status and
  * {@link ERROR_BODY}; `/status/NNN/endless` sends an error body that never
  * ends (until the client goes), `/status/NNN/cut-char` 499 ASCII bytes and then
- * a two-byte character across byte 500.
+ * a two-byte character across byte 500, `/status/NNN/stalls` a few bytes and then nothing.
  */
 function failingUpstream(closed: string[]) {
   return listen(async (req, res) => {
     await readBody(req);
     const [, , status, variant] = (req.url ?? '').split('/');
     res.writeHead(Number(status), { 'content-type': 'application/json' });
+    if (variant === 'stalls') {
+      // Some of the body, then nothing: the upstream hangs with the connection open.
+      res.on('close', () => closed.push(req.url!));
+      return void res.write('{"error": "quota');
+    }
     if (variant === 'endless') {
       res.on('close', () => closed.push(req.url!));
       const more = () => {
@@ -33,6 +38,8 @@ function failingUpstream(closed: string[]) {
     res.end(variant === 'cut-char' ? 'a'.repeat(499) + 'é and more' : ERROR_BODY);
   });
 }
+
+const FINAL = { type: 'error', code: 'BACKEND_UNAVAILABLE', message: 'Service unavailable', retryable: false };
 
 const BACKENDS: [string, (url: string, path: string) => AskBackend][] = [
   ['openAICompatibleBackend', (url, path) => openAICompatibleBackend({ baseURL: url, model: 'gpt-5-typo', path })],
@@ -66,12 +73,7 @@ describe('upstream HTTP errors', () => {
         it(`ends the ask on HTTP ${status} with an error the widget does not retry`, async () => {
           const { frames } = await ask(name, `/status/${status}`);
           assert.deepEqual(types(frames), ['start', 'error']);
-          assert.deepEqual(frames[1], {
-            type: 'error',
-            code: 'BACKEND_UNAVAILABLE',
-            message: 'Service unavailable',
-            retryable: false,
-          });
+          assert.deepEqual(frames[1], FINAL);
         });
       }
 
@@ -108,15 +110,24 @@ describe('upstream HTTP errors', () => {
         assert.equal((errors[0] as UpstreamHttpError).body, 'a'.repeat(499));
       });
 
+      it('waits at most 2 s for an error body that stalls, then logs what came and closes it', async () => {
+        closed.length = 0;
+        const started = performance.now();
+        const { frames, errors } = await ask(name, '/status/403/stalls');
+        const waited = performance.now() - started;
+        assert.deepEqual(frames[1], FINAL);
+        assert.equal((errors[0] as UpstreamHttpError).body, '{"error": "quota');
+        // Timers never fire early; an upper bound would only measure the machine.
+        assert.ok(waited >= 1990, `answered after ${waited} ms`);
+        await waitFor(() => closed.length > 0, 2000, 'the upstream request to close');
+      });
+
       it('reads no more of an endless error body than it logs, and closes it', async () => {
         closed.length = 0;
         const { frames, errors } = await ask(name, '/status/400/endless');
         assert.equal(frames[1]!.type, 'error');
         assert.equal((errors[0] as UpstreamHttpError).body, 'y'.repeat(500));
-        await new Promise<void>((resolve) => {
-          if (closed.length > 0) return resolve();
-          const timer = setInterval(() => closed.length > 0 && (clearInterval(timer), resolve()), 5);
-        });
+        await waitFor(() => closed.length > 0, 2000, 'the upstream request to close');
         assert.deepEqual(closed, ['/status/400/endless']);
       });
     });
