@@ -8,6 +8,7 @@ import wc from 'eslint-plugin-wc';
 import { importX } from 'eslint-plugin-import-x';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 
 /** A layer may import only from the layers below it (data flows one way). */
 const layer = (files, forbidden, message) => ({
@@ -16,6 +17,21 @@ const layer = (files, forbidden, message) => ({
     'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
   },
 });
+
+const SERVER_FORBIDDEN = [
+  '../client/*',
+  '../controller/*',
+  '../element/*',
+  '../render/*',
+  '../jsx/*',
+  '../api.js',
+  '../index.js',
+  'lit',
+  'lit/*',
+];
+
+/** Node's modules by their bare names, as `import ... from 'stream'` would still reach them. */
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'custom-elements.json', 'bench/results/**'] },
@@ -85,19 +101,40 @@ export default tseslint.config(
   ),
   layer(
     ['src/server/**'],
-    [
-      '../client/*',
-      '../controller/*',
-      '../element/*',
-      '../render/*',
-      '../jsx/*',
-      '../api.js',
-      '../index.js',
-      'lit',
-      'lit/*',
-    ],
+    SERVER_FORBIDDEN,
     'The server shares only protocol.ts (and the pure SSE parser) with the client.',
   ),
+  // `ask-stream/server` runs on edge runtimes: nothing from Node outside the
+  // Node adapter (`ask-stream/server/node`) and the Redis store (test/server/edge-bundle.test.ts
+  // proves it on the built module graph too).
+  {
+    files: ['src/server/**'],
+    ignores: ['src/server/node/**', 'src/server/redis.ts', 'src/server/redis-resume-store.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: SERVER_FORBIDDEN,
+              message: 'The server shares only protocol.ts (and the pure SSE parser) with the client.',
+            },
+            {
+              group: ['node:*', ...NODE_BUILTINS],
+              message: 'ask-stream/server must run on edge runtimes: Node code goes in src/server/node/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'global', 'require', '__dirname', '__filename'].map((name) => ({
+          name,
+          message: 'ask-stream/server must run on edge runtimes: Node code goes in src/server/node/.',
+        })),
+      ],
+    },
+  },
   // Tests, scripts and benchmarks may reach anything; chai assertions read as unused expressions.
   {
     files: ['test/**', 'bench/**', 'scripts/**', 'demo/**'],

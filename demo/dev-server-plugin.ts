@@ -5,9 +5,9 @@ import {
   httpBackend,
   memoryResumeStore,
   openAICompatibleBackend,
-  toNodeHandler,
   type AskBackend,
 } from '../src/server/index.js';
+import { toNodeHandler } from '../src/server/node/index.js';
 
 /** The path the widget POSTs to by default. */
 const ENDPOINT = '/api/ask/stream';

@@ -50,6 +50,28 @@ export interface ErrorFrame {
   retryable?: boolean;
 }
 
+/**
+ * One earlier exchange of the conversation, as the widget sends it in the
+ * request body's `history` (oldest first) when its `history` attribute asks
+ * for context: the question and the answer's Markdown.
+ */
+export interface HistoryEntry {
+  query: string;
+  response: string;
+}
+
+/**
+ * The bounds on a request's `history`: the widget sends no more, and the
+ * handler refuses more (`BAD_REQUEST`). The bytes are those of the history's
+ * JSON (`JSON.stringify(history)`) in UTF-8.
+ */
+export const HISTORY_LIMITS = {
+  /** Most exchanges. */
+  maxEntries: 20,
+  /** Most bytes of the whole history's JSON. */
+  maxBytes: 16 * 1024,
+} as const;
+
 export type Frame = StartFrame | ChunkFrame | MetadataFrame | CompleteFrame | ErrorFrame;
 export type FrameType = Frame['type'];
 

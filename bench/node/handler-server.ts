@@ -23,7 +23,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { frame } from '../../test/support/sse-frame.mjs';
-import { chunkText, createAskStreamHandler, toNodeHandler, type AskBackend } from '../../src/server/index.js';
+import { chunkText, createAskStreamHandler, type AskBackend } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node/index.js';
 import { demoBackend } from '../../src/server/demo/index.js';
 import { BENCH_DOCUMENT } from './bench-document.js';
 

@@ -73,8 +73,10 @@ function stream(i: number, onFirstChunk: () => void): Promise<StreamResult> {
           while ((end = buffer.indexOf('\n\n')) !== -1) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
-            if (!block.startsWith('data:')) continue; // a `: ping` heartbeat
-            const frame = JSON.parse(block.slice(5)) as { type: string };
+            // `id: n` then `data: {...}`; a block without data is a `: ping` heartbeat.
+            const data = block.indexOf('data:');
+            if (data === -1) continue;
+            const frame = JSON.parse(block.slice(data + 5)) as { type: string };
             if (frame.type === 'chunk') {
               if (result.chunks++ === 0) {
                 result.firstChunkMs = performance.now() - started;

@@ -1,4 +1,10 @@
-import { EVENT_STREAM_MEDIA_TYPE, IDEMPOTENCY_KEY_HEADER, LAST_EVENT_ID_HEADER, type Frame } from '../protocol.js';
+import {
+  EVENT_STREAM_MEDIA_TYPE,
+  IDEMPOTENCY_KEY_HEADER,
+  LAST_EVENT_ID_HEADER,
+  type Frame,
+  type HistoryEntry,
+} from '../protocol.js';
 import { parseEventStream } from '../sse/parse-event-stream.js';
 import { AskStreamError, isRetryableStatus } from './ask-error.js';
 import { decodeFrame } from './decode-frame.js';
@@ -14,6 +20,7 @@ export interface ConnectRequest {
   query: string;
   headers?: Record<string, string>;
   body?: Record<string, unknown>;
+  history?: readonly HistoryEntry[];
   timeout?: number;
   signal?: AbortSignal;
   fetch?: typeof globalThis.fetch;
@@ -71,7 +78,7 @@ export async function* connect(request: ConnectRequest, target: ConnectTarget): 
       response = await (request.fetch ?? globalThis.fetch)(request.endpoint, {
         method: 'POST',
         headers: requestHeaders(request.headers, target),
-        body: JSON.stringify({ ...request.body, query: request.query }),
+        body: requestBody(request),
         signal: connection.signal,
         cache: 'no-store',
       });
@@ -138,6 +145,12 @@ function unreachable(endpoint: string | URL): string {
     `${message} The endpoint is on another origin (${there}): if that server is up, it may not allow ` +
     `this page's origin (${here}) through CORS (ask-stream's handler: the allowOrigins option).`
   );
+}
+
+/** `{...body, history?, query}`: the question always wins, and a history only goes when there is one. */
+function requestBody(request: ConnectRequest): string {
+  const { body, history, query } = request;
+  return JSON.stringify(history?.length ? { ...body, history, query } : { ...body, query });
 }
 
 function requestHeaders(extra: Record<string, string> | undefined, target: ConnectTarget): Headers {

@@ -3,13 +3,20 @@ import { DEFAULT_SERVER_ERROR_CODE, type AnswerMetadata } from '../protocol.js';
 import { AskStreamError } from '../client/ask-error.js';
 import { newAskId } from '../client/ask-id.js';
 import { streamAsk, type AskRequest } from '../client/stream-ask.js';
+import { conversationHistory } from './history.js';
 import type { AskCallbacks, AskError, AskStatus, Exchange, ExchangeSnapshot, PendingAsk } from './types.js';
 
 /** How to reach the server, read afresh at the start of every ask. */
 export type RequestOptions = Omit<
   AskRequest,
-  'query' | 'signal' | 'idempotencyKey' | 'lastEventId' | 'onRetry' | 'onOffline' | 'onEventId'
->;
+  'query' | 'signal' | 'idempotencyKey' | 'lastEventId' | 'onRetry' | 'onOffline' | 'onEventId' | 'history'
+> & {
+  /**
+   * How many earlier complete exchanges to send as the request's `history`
+   * (see {@link conversationHistory} for the cap); 0 or unset: none.
+   */
+  history?: number;
+};
 
 export interface AskStreamControllerOptions extends AskCallbacks {
   request(): RequestOptions;
@@ -145,8 +152,11 @@ export class AskStreamController implements ReactiveController {
       this.#host.requestUpdate();
     };
     try {
+      const { history: count = 0, ...request } = this.#options.request();
       const frames = streamAsk({
-        ...this.#options.request(),
+        ...request,
+        // This ask's own exchange is the last, still streaming: only complete ones go.
+        history: conversationHistory(this.#exchanges, count),
         query,
         signal: ask.abort.signal,
         idempotencyKey: pending.idempotencyKey,

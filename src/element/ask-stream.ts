@@ -148,6 +148,7 @@ export class AskStreamElement extends LitElement {
     feedbackEndpoint: { type: String, attribute: 'feedback-endpoint' },
     allowImages: { type: Boolean, attribute: 'allow-images' },
     retries: { type: Number },
+    history: { type: Number },
     persist: { type: String },
     persistKey: { type: String, attribute: 'persist-key' },
   };
@@ -184,6 +185,14 @@ export class AskStreamElement extends LitElement {
    * @default 2
    */
   declare retries: number;
+  /**
+   * How many earlier exchanges to send with each question as `history`, for
+   * follow-ups the backend can understand: the newest complete ones, each
+   * question and answer cut to 4 KiB, at most 20 and 16 KiB of JSON in all
+   * (the oldest dropped first); 0: none.
+   * @default 0
+   */
+  declare history: number;
   /** Keep the transcript across reloads: `session` (sessionStorage) or `local` (localStorage); unset: not kept. */
   declare persist: PersistMode | null;
   /** The storage key of `persist`; default: derived from `endpoint`. */
@@ -207,6 +216,7 @@ export class AskStreamElement extends LitElement {
       body: this.body,
       timeout: this.timeout,
       retries: this.retries,
+      history: this.history,
     }),
     onStart: (d) => this.dispatchEvent(new AskStreamStartEvent(d)),
     onChunk: (d) => this.dispatchEvent(new AskStreamChunkEvent(d)),
@@ -251,6 +261,7 @@ export class AskStreamElement extends LitElement {
     this.feedbackEndpoint = null;
     this.allowImages = false;
     this.retries = 2;
+    this.history = 0;
     this.persist = null;
     this.persistKey = null;
     new HotkeyController(

@@ -14,6 +14,7 @@ export interface AskStreamProps {
   strings?: Partial<AskStreamStrings>;
   'allow-images'?: boolean;
   retries?: number;
+  history?: number;
   persist?: PersistMode;
   'persist-key'?: string;
 }

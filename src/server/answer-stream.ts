@@ -1,9 +1,10 @@
 import { AbortRace } from './abortable.js';
-import { TIMEOUT_FRAME, UNAVAILABLE_FRAME } from './error-frames.js';
+import { FINAL_UNAVAILABLE_FRAME, isFinalFailure, TIMEOUT_FRAME, UNAVAILABLE_FRAME } from './error-frames.js';
 import { sendAnswer, type AnswerSettings } from './send-answer.js';
 import type { ServerFrame } from './sse-frame.js';
 import { SseWriter, type FrameSink } from './sse-writer.js';
 import { TimeSlice } from './time-slice.js';
+import type { HistoryEntry } from '../protocol.js';
 import type { AskBackend } from './types.js';
 
 /** Everything one answer needs; the handler builds it per request. */
@@ -11,6 +12,7 @@ export interface AnswerJob extends AnswerSettings {
   backend: AskBackend;
   query: string;
   body: Record<string, unknown>;
+  history: readonly HistoryEntry[];
   /** The incoming request: its signal aborts when the client goes away. */
   request: Request;
   timeoutMs: number;
@@ -71,6 +73,7 @@ export function produceAnswer(job: AnswerJob, sink: FrameSink, stop: AbortSignal
             signal,
             request: job.request,
             body: job.body,
+            history: job.history,
             limits: { maxAnswerBytes: job.maxAnswerBytes, maxLineBytes: job.maxLineBytes },
           }),
         ),
@@ -85,7 +88,7 @@ export function produceAnswer(job: AnswerJob, sink: FrameSink, stop: AbortSignal
         void sink.write(TIMEOUT_FRAME);
       } else if (outcome === 'running') {
         job.onError(error);
-        void sink.write(UNAVAILABLE_FRAME);
+        void sink.write(isFinalFailure(error) ? FINAL_UNAVAILABLE_FRAME : UNAVAILABLE_FRAME);
       }
       // outcome 'gone': nobody is listening, and a disconnect is not an error.
     } finally {

@@ -20,3 +20,19 @@ export const UNAVAILABLE_FRAME: ServerErrorFrame = errorFrame(
   'Service temporarily unavailable',
   true,
 );
+
+/**
+ * The backend failed in a way asking again cannot help (its error says
+ * `retryable: false`, as an upstream's 4xx other than 408 and 429 does): the
+ * widget offers no retry. The reason goes to `onError` only.
+ */
+export const FINAL_UNAVAILABLE_FRAME: ServerErrorFrame = errorFrame(
+  'BACKEND_UNAVAILABLE',
+  'Service unavailable',
+  false,
+);
+
+/** Whether a backend's error says that asking again cannot help: it carries `retryable: false`. */
+export function isFinalFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { retryable?: unknown }).retryable === false;
+}

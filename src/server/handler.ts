@@ -13,7 +13,7 @@ const TEXT = 'text/plain; charset=utf-8';
  * Creates the ask-stream endpoint: `POST` a JSON body `{query, ...}` and read
  * the answer as an event stream of protocol frames. Web-standard
  * `Request`/`Response`, so it mounts as is in Next.js, Hono, Deno, Bun and
- * Workers, and in Node through {@link toNodeHandler}.
+ * Workers, and in Node through `toNodeHandler` from `ask-stream/server/node`.
  *
  * @throws {TypeError} without a `backend`, or with a `publicOrigin` that is not an origin.
  * @example
@@ -61,7 +61,14 @@ export function createAskStreamHandler(options: AskStreamHandlerOptions): AskStr
       return new Response(encodeFrame(errorFrame('BAD_REQUEST', message, false)), { status: 200, headers });
     }
 
-    const job = { ...config, query: parsed.query, body: parsed.body, request, onError: config.report };
+    const job = {
+      ...config,
+      query: parsed.query,
+      body: parsed.body,
+      history: parsed.history,
+      request,
+      onError: config.report,
+    };
     const resumable = await answerWithResume({
       request,
       query: parsed.query,

@@ -1,4 +1,4 @@
-import { isRecord } from '../protocol.js';
+import { HISTORY_LIMITS, isRecord, type HistoryEntry } from '../protocol.js';
 import { readAll } from './bounded-read.js';
 
 /** A request body that passed validation. */
@@ -7,6 +7,8 @@ export interface AskRequestBody {
   query: string;
   /** The whole parsed body, for backends that read extra fields. */
   body: Record<string, unknown>;
+  /** The earlier exchanges the widget sent (`history`), oldest first, each only `{query, response}`; `[]` without. */
+  history: HistoryEntry[];
 }
 
 /** Why a body was refused: `message` is safe to show the client. */
@@ -58,7 +60,35 @@ export async function readAskBody(request: Request, limits: BodyLimits): Promise
   if (characterCount(query, limits.maxQueryLength) > limits.maxQueryLength) {
     throw new BadRequestError(`Query is too long: at most ${limits.maxQueryLength} characters`);
   }
-  return { query, body };
+  return { query, body, history: readHistory(body.history) };
+}
+
+const HISTORY_SHAPE = '"history" must be an array of {"query": string, "response": string}';
+const encoder = new TextEncoder();
+
+/**
+ * The conversation so far, checked against {@link HISTORY_LIMITS}: at most
+ * 20 exchanges of two strings each, at most 16 KiB as JSON (measured on what
+ * is kept, so the same history costs the same however the client spaced or
+ * escaped it). Fields other than `query` and `response` are dropped.
+ */
+function readHistory(value: unknown): HistoryEntry[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new BadRequestError(HISTORY_SHAPE);
+  if (value.length > HISTORY_LIMITS.maxEntries) {
+    throw new BadRequestError(`Too much history: at most ${HISTORY_LIMITS.maxEntries} exchanges`);
+  }
+  const history: HistoryEntry[] = [];
+  for (const entry of value as unknown[]) {
+    if (!isRecord(entry) || typeof entry.query !== 'string' || typeof entry.response !== 'string') {
+      throw new BadRequestError(HISTORY_SHAPE);
+    }
+    history.push({ query: entry.query, response: entry.response });
+  }
+  if (encoder.encode(JSON.stringify(history)).byteLength > HISTORY_LIMITS.maxBytes) {
+    throw new BadRequestError(`History is too large: at most ${HISTORY_LIMITS.maxBytes} bytes of JSON`);
+  }
+  return history;
 }
 
 async function readText(request: Request, limits: BodyLimits): Promise<string> {

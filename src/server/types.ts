@@ -1,4 +1,4 @@
-import type { MetadataFrame, Source } from '../protocol.js';
+import type { HistoryEntry, MetadataFrame, Source } from '../protocol.js';
 import type { ResumeStore } from './resume-store.js';
 
 /** The bounds on what an upstream service may send, as the handler passes them to its backend. */
@@ -20,6 +20,13 @@ export interface BackendContext {
   request: Request;
   /** The parsed JSON body (`query` plus whatever extra fields the widget sent). */
   body: Record<string, unknown>;
+  /**
+   * The earlier exchanges of the conversation, oldest first, as the widget
+   * sent them (its `history` attribute; checked: at most 20, at most 16 KiB
+   * of JSON). Always set by the handler, `[]` when the widget sent none; the
+   * built-in backends send them upstream.
+   */
+  history?: readonly HistoryEntry[];
   /**
    * The handler's `maxAnswerBytes` and `maxLineBytes`: a backend that reads an
    * upstream body should hold no more than these. The built-in backends do;
@@ -84,7 +91,8 @@ export interface AskStreamHandlerOptions {
   maxQueryLength?: number;
   /**
    * Largest accepted request body, in bytes. Default 65536 (64 KiB): room for
-   * a longest query of 4-byte characters plus the widget's extra `body` fields.
+   * a longest query of 4-byte characters, a full `history` (16 KiB) and the
+   * widget's extra `body` fields.
    */
   maxBodyBytes?: number;
   /**
@@ -144,9 +152,11 @@ export interface AskStreamHandlerOptions {
    */
   passMetadata?: readonly string[];
   /**
-   * Receives internal errors for logging (backend failures, limits passed,
-   * and timeouts as a `TimeoutError`); the client only ever sees a generic
-   * message. Never called for a client disconnect. Default: `console.error`.
+   * Receives internal errors for logging (backend failures, such as an
+   * upstream's HTTP error as an `UpstreamHttpError` with the first 500 bytes
+   * of its body; limits passed; and timeouts as a `TimeoutError`); the client
+   * only ever sees a generic message. Never called for a client disconnect.
+   * Default: `console.error`.
    */
   onError?: (error: unknown) => void;
 }

@@ -61,6 +61,25 @@ describe('streamAsk', () => {
       expect(request.headers.authorization).to.equal('Bearer t0ken');
       expect(JSON.parse(request.body)).to.deep.equal({ query: 'the question', locale: 'fr', nested: { a: 1 } });
     });
+
+    it('sends `history` beside the question, over a history field of body, only when there is some', async () => {
+      const bodyOf = async (history: { query: string; response: string }[] | undefined) => {
+        const { frames } = await collect({
+          endpoint: ECHO_ENDPOINT,
+          query: 'third?',
+          body: { history: 'the host’s own', lang: 'en' },
+          history,
+        });
+        return JSON.parse((frames[0] as unknown as { request: { body: string } }).request.body) as unknown;
+      };
+      const history = [
+        { query: 'first?', response: 'One.' },
+        { query: 'second?', response: 'Two.' },
+      ];
+      expect(await bodyOf(history)).to.deep.equal({ query: 'third?', lang: 'en', history });
+      expect(await bodyOf([])).to.deep.equal({ query: 'third?', lang: 'en', history: 'the host’s own' });
+      expect(await bodyOf(undefined)).to.deep.equal({ query: 'third?', lang: 'en', history: 'the host’s own' });
+    });
   });
 
   describe('frames', () => {

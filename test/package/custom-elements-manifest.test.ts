@@ -76,13 +76,14 @@ describe('custom-elements.json', () => {
   it('lists every attribute with its default', () => {
     const attrs = byName(el.attributes);
     assert.deepEqual(
-      ['endpoint', 'theme', 'placeholder', 'timeout', 'allow-images'].map((n) => [n, attrs.get(n)?.default]),
+      ['endpoint', 'theme', 'placeholder', 'timeout', 'allow-images', 'history'].map((n) => [n, attrs.get(n)?.default]),
       [
         ['endpoint', "'/api/ask/stream'"],
         ['theme', "'auto'"],
         ['placeholder', "'Ask a question…'"],
         ['timeout', '30000'],
         ['allow-images', 'false'],
+        ['history', '0'],
       ],
     );
   });
@@ -95,7 +96,17 @@ describe('custom-elements.json', () => {
 
   it('lists every public property and method, documented, the state read-only', () => {
     const members = byName(el.members.filter((m) => m.privacy !== 'private'));
-    for (const name of ['endpoint', 'theme', 'placeholder', 'timeout', 'headers', 'body', 'strings', 'allowImages']) {
+    for (const name of [
+      'endpoint',
+      'theme',
+      'placeholder',
+      'timeout',
+      'headers',
+      'body',
+      'strings',
+      'allowImages',
+      'history',
+    ]) {
       assert.ok(members.get(name)?.description, `${name} is documented`);
     }
     for (const name of ['status', 'query', 'response', 'metadata', 'error']) {

@@ -125,6 +125,8 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
       'dist/lib/api.d.ts',
       'dist/lib/server/index.js',
       'dist/lib/server/index.d.ts',
+      'dist/lib/server/node/index.js',
+      'dist/lib/server/node/index.d.ts',
       'dist/lib/jsx/react.d.ts',
       'dist/lib/jsx/vue.d.ts',
       'dist/lib/server/demo/index.js',
@@ -145,13 +147,13 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
     assert.ok(!files.some((f) => f.startsWith('test/')), 'no tests in the package');
   });
 
-  it('the server entries load in Node, with no DOM; the demo backend only from ask-stream/server/demo', () => {
+  it('the server entries load in Node, with no DOM; the demo only from ask-stream/server/demo, the adapter only from ask-stream/server/node', () => {
     const out = execFileSync(
       process.execPath,
       [
         '--input-type=module',
         '-e',
-        "const m = await import('ask-stream/server'); const d = await import('ask-stream/server/demo'); console.log(typeof m.createAskStreamHandler, typeof m.toNodeHandler, typeof m.demoBackend, typeof d.demoBackend)",
+        "const m = await import('ask-stream/server'); const d = await import('ask-stream/server/demo'); const n = await import('ask-stream/server/node'); console.log(typeof m.createAskStreamHandler, typeof m.toNodeHandler, typeof m.demoBackend, typeof d.demoBackend, typeof n.toNodeHandler)",
       ],
       {
         cwd: consumer,
@@ -159,7 +161,7 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
         timeout: MINUTE,
       },
     );
-    assert.equal(out.trim(), 'function function undefined function');
+    assert.equal(out.trim(), 'function undefined undefined function function');
   });
 
   it('the highlight entry loads in Node, with Prism inside (no prismjs installed)', () => {
@@ -182,7 +184,8 @@ describe('the npm package', { timeout: 15 * MINUTE }, () => {
       `import 'ask-stream';
 import { AskStreamElement, AskStreamCompleteEvent, parseEventStream, type AskStatus } from 'ask-stream';
 import { AskStreamElement as Unregistered, defineAskStream } from 'ask-stream/element';
-import { createAskStreamHandler, toNodeHandler } from 'ask-stream/server';
+import { createAskStreamHandler } from 'ask-stream/server';
+import { toNodeHandler } from 'ask-stream/server/node';
 import { demoBackend } from 'ask-stream/server/demo';
 import { highlight, createHighlighter, type Highlighter, type HighlightToken } from 'ask-stream/highlight';
 import 'ask-stream/highlight/register';

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createAskStreamHandler, httpBackend, openAICompatibleBackend, toNodeHandler } from '../../src/server/index.js';
+import { createAskStreamHandler, httpBackend, openAICompatibleBackend } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node/index.js';
 import { listen, waitFor, type Running } from './helpers.js';
 import { frame } from '../support/sse-frame.mjs';
 

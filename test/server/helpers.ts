@@ -2,7 +2,8 @@
 // adapter, and raw node:http servers acting as the backends it calls.
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { createAskStreamHandler, toNodeHandler } from '../../src/server/index.js';
+import { createAskStreamHandler } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node/index.js';
 import type { AskStreamHandlerOptions } from '../../src/server/index.js';
 import type { Frame } from '../../src/protocol.js';
 

@@ -10,6 +10,8 @@ const UNAVAILABLE = {
   message: 'Service temporarily unavailable',
   retryable: true,
 };
+/** A 4xx other than 408/429: asking again cannot help (test/server/upstream-error.test.ts has the rest). */
+const FINAL = { ...UNAVAILABLE, message: 'Service unavailable', retryable: false };
 
 /** A fake ML pipeline; the query picks its behaviour. */
 function pipeline(seen: { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: unknown }[]) {
@@ -91,7 +93,7 @@ describe('httpBackend (a real fake ML pipeline on loopback)', () => {
       errors.length = 0;
       const { frames, text } = await receive(await post(app.url, { query }));
       assert.deepEqual(types(frames), ['start', 'error']);
-      assert.deepEqual(frames[1], UNAVAILABLE);
+      assert.deepEqual(frames[1], query === 'not found' ? FINAL : UNAVAILABLE);
       assert.doesNotMatch(text, /Traceback|model\.py|gateway|127\.0\.0\.1|HTTP \d/);
       assert.equal(errors.length, 1, 'the details go to onError');
     });
@@ -113,6 +115,37 @@ describe('httpBackend (a real fake ML pipeline on loopback)', () => {
       assert.match(answerText(frames), /forty-two/);
     } finally {
       await server.close();
+    }
+  });
+
+  it('passes the conversation history through in its JSON body, oldest first', async () => {
+    seen.length = 0;
+    const history = [
+      { query: 'first?', response: 'One.' },
+      { query: 'second?', response: 'Two.', rating: 'up' },
+    ];
+    const { frames } = await receive(await post(app.url, { query: 'third?', history }));
+    assert.equal(frames.at(-1)!.type, 'complete');
+    assert.deepEqual(seen[0]!.body, {
+      query: 'third?',
+      history: [
+        { query: 'first?', response: 'One.' },
+        { query: 'second?', response: 'Two.' },
+      ],
+    });
+  });
+
+  it('POSTs to {url}{path} with the path option, a query string kept', async () => {
+    for (const path of ['/v2/answer?tenant=a', 'v2/answer?tenant=a']) {
+      seen.length = 0;
+      const server = await startHandler({ backend: httpBackend(`${ml.url}/`, { path }) });
+      try {
+        const { frames } = await receive(await post(server.url, { query: 'life' }));
+        assert.equal(frames.at(-1)!.type, 'complete');
+        assert.equal(seen[0]!.url, '/v2/answer?tenant=a');
+      } finally {
+        await server.close();
+      }
     }
   });
 

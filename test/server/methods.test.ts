@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createServer, type ViteDevServer } from 'vite';
 import { askStreamDevServer } from '../../demo/dev-server-plugin.js';
-import { createAskStreamHandler, toNodeHandler } from '../../src/server/index.js';
+import { createAskStreamHandler } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node/index.js';
 import { ENDPOINT, listen, rawHttp, type RawResponse, type Running } from './helpers.js';
 
 /** What no response may ever carry: a stack frame, a source path, node_modules. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { describe, it } from 'node:test';
-import { createAskStreamHandler, toNodeHandler, type BackendContext } from '../../src/server/index.js';
+import { createAskStreamHandler, type BackendContext } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node/index.js';
 import { listen, readBody, receive, types, waitForStable } from './helpers.js';
 
 describe('toNodeHandler', () => {

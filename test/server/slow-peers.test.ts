@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { describe, it } from 'node:test';
-import { createAskStreamHandler, toNodeHandler, type AskStreamHandlerOptions } from '../../src/server/index.js';
+import { createAskStreamHandler, type AskStreamHandlerOptions } from '../../src/server/index.js';
+import { toNodeHandler } from '../../src/server/node/index.js';
 import { ENDPOINT, listen, waitFor, type Running } from './helpers.js';
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;

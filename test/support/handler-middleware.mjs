@@ -7,10 +7,11 @@ import { tsImport } from 'tsx/esm/api';
 const ENDPOINT = '/api/ask/stream';
 
 const server = await tsImport('../../src/server/index.ts', import.meta.url);
+const { toNodeHandler } = await tsImport('../../src/server/node/index.ts', import.meta.url);
 // The demo is its own entry (ask-stream/server/demo): the handler has no default backend.
 const demo = await tsImport('../../src/server/demo/index.ts', import.meta.url);
 // Fast pacing: the behaviour is the demo's, without making tests wait.
-const nodeHandler = server.toNodeHandler(server.createAskStreamHandler({ backend: demo.demoBackend({ delayMs: 2 }) }));
+const nodeHandler = toNodeHandler(server.createAskStreamHandler({ backend: demo.demoBackend({ delayMs: 2 }) }));
 
 /** Koa middleware: hands the raw request to the handler through the Node adapter. */
 export async function askStreamHandlerMiddleware(ctx, next) {

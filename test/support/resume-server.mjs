@@ -14,6 +14,7 @@ import http from 'node:http';
 import { tsImport } from 'tsx/esm/api';
 
 const server = await tsImport('../../src/server/index.ts', import.meta.url);
+const { toNodeHandler } = await tsImport('../../src/server/node/index.ts', import.meta.url);
 const { answerPieces } = await tsImport('./resume-answer.ts', import.meta.url);
 
 const callsByKey = new Map();
@@ -31,7 +32,7 @@ async function* backend(query, { request, signal }) {
   yield { sources: [{ title: 'Resumable', url: 'https://example.com/resume' }] };
 }
 
-const handler = server.toNodeHandler(
+const handler = toNodeHandler(
   server.createAskStreamHandler({ backend, resumeStore: server.memoryResumeStore(), onError: () => {} }),
 );
 const upstream = http.createServer(handler);

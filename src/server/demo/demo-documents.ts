@@ -149,7 +149,7 @@ For deeper changes, style the exposed parts with \`::part()\`: \`form\`, \`input
       'createaskstreamhandler',
       'api',
     ],
-    text: `\`createAskStreamHandler(options)\` from \`ask-stream/server\` returns a function from a Web \`Request\` to a \`Response\`, so it mounts as is in Next.js route handlers, Hono, Deno, Bun and Cloudflare Workers. For Node's \`http\`, Express, Connect or Vite, wrap it with \`toNodeHandler(handler)\`.
+    text: `\`createAskStreamHandler(options)\` from \`ask-stream/server\` returns a function from a Web \`Request\` to a \`Response\`, so it mounts as is in Next.js route handlers, Hono, Deno, Bun and Cloudflare Workers. For Node's \`http\` and \`http2\`, Express, Fastify, Connect or Vite, wrap it with \`toNodeHandler(handler)\` from \`ask-stream/server/node\`.
 
 It validates the JSON body \`{query}\`, sends \`start\` at once, streams the answer as \`chunk\` frames, then \`metadata\` and \`complete\`. It sends a \`: ping\` heartbeat every 15 s of silence, aborts the backend after \`timeoutMs\` (30 s) or when the visitor leaves, and answers CORS preflights for the origins in \`allowOrigins\`.`,
   },

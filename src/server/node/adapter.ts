@@ -1,14 +1,21 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { HANDLER_DEFAULTS } from '../defaults.js';
 import { BadNodeRequestError, isForbiddenMethod, toRequest, type NodeRequest } from './request.js';
 import { pipeBody, writeHead } from './response.js';
+import { closedEarly } from './response-state.js';
 
 /**
- * `(req, res, next?)`: a `node:http` listener and an Express/Connect/Vite
- * middleware at once. It answers every request itself and never calls `next`,
- * so no framework error page (with its stack trace) is ever shown.
+ * `(req, res, next?)`: a `node:http` or `node:http2` listener (the latter's
+ * compatibility API) and an Express/Connect/Vite middleware at once. It
+ * answers every request itself and never calls `next`, so no framework error
+ * page (with its stack trace) is ever shown.
  */
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+export type NodeHandler = (
+  req: IncomingMessage | Http2ServerRequest,
+  res: ServerResponse | Http2ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
 
 /** A Web handler, with what an ask-stream handler tells the adapter besides. */
 export type WebHandler = ((request: Request) => Response | Promise<Response>) & {
@@ -54,8 +61,11 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     allow: options.allow ?? handler.allow ?? ANY_METHOD,
     onError: options.onError ?? ((error: unknown) => console.error('[ask-stream] node adapter:', error)),
   };
-  return (req, res) => {
-    void serve(handler, req as NodeRequest, res, settings).catch((error: unknown) => {
+  return (incoming, outgoing) => {
+    // http2's compatibility request and response mirror node:http's in all the adapter uses.
+    const req = incoming as NodeRequest;
+    const res = outgoing as ServerResponse;
+    void serve(handler, req, res, settings).catch((error: unknown) => {
       settings.onError(error);
       if (!res.headersSent) plain(req, res, 500, 'Internal Server Error');
       else res.destroy();
@@ -76,7 +86,7 @@ async function serve(
   const controller = new AbortController();
   // Not req's 'close': that fires as soon as the request body has been read.
   const onClose = () => {
-    if (!res.writableFinished) controller.abort(new DOMException('The client disconnected', 'AbortError'));
+    if (closedEarly(res)) controller.abort(new DOMException('The client disconnected', 'AbortError'));
   };
   res.once('close', onClose);
 

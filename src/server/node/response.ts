@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { closedEarly } from './response-state.js';
 
 /** Copies status and headers; they go out with the first body bytes (see {@link pipeBody}). */
 export function writeHead(req: IncomingMessage, res: ServerResponse, response: Response): void {
@@ -31,7 +32,7 @@ export async function pipeBody(
   const reader = body.getReader();
   // Cancelling the body tells the handler even when the runtime's Request signal would not.
   const onClose = () => {
-    if (!res.writableFinished) reader.cancel().catch(() => {});
+    if (closedEarly(res)) reader.cancel().catch(() => {});
   };
   res.once('close', onClose);
   // Settles only if the source errors: a stalled write must not outlive it.
@@ -113,7 +114,7 @@ function settle(
       resolve(result);
     };
     const onEvent = () => finish('ok');
-    const onClose = () => finish(res.writableFinished ? 'ok' : 'client-gone');
+    const onClose = () => finish(!closedEarly(res) && res.writableFinished ? 'ok' : 'client-gone');
     res.on(event, onEvent);
     res.on('close', onClose);
     if (ms > 0 && Number.isFinite(ms)) timer = setTimeout(() => finish('stalled'), ms);
