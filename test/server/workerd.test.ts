@@ -7,11 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import { Miniflare } from 'miniflare';
 import { answerText, receive, types } from './helpers.js';
 import { bundleForEdge } from './fixtures/edge-bundle.js';
-import { startFakeOpenAI, type FakeOpenAI } from './fixtures/fake-openai.js';
-import { checkCors, checkDisconnect, checkFullStream, overHttp, recipeEnv } from './fixtures/deploy-checks.js';
+import { HOLD, startFakeOpenAI, type FakeOpenAI } from './fixtures/fake-openai.js';
+import { checkCors, checkDisconnect, checkFullStream, overHttp, recipeEnv, within } from './fixtures/deploy-checks.js';
 
 /** A date the pinned workerd supports; docs/deploy.md tells users the same. */
 const COMPATIBILITY_DATE = '2026-04-01';
+/** The `heartbeatMs` of the Worker that shows a silent model being let go at the next ping. */
+const PING_MS = 600;
 
 async function startWorker(entry: string, bindings: Record<string, string> = {}) {
   const { code, nodeGlobals } = await bundleForEdge(entry);
@@ -31,16 +33,18 @@ describe('the handler in workerd (Cloudflare Workers runtime, via miniflare)', {
   let api: FakeOpenAI;
   let recipe: Awaited<ReturnType<typeof startWorker>>;
   let demo: Awaited<ReturnType<typeof startWorker>>;
+  let pinging: Awaited<ReturnType<typeof startWorker>>;
 
   before(async () => {
     api = await startFakeOpenAI();
-    [recipe, demo] = await Promise.all([
+    [recipe, demo, pinging] = await Promise.all([
       startWorker('examples/deploy/cloudflare-worker.ts', recipeEnv(api)),
       startWorker('test/server/fixtures/demo-worker.ts'),
+      startWorker('test/server/fixtures/ping-worker.ts', { ...recipeEnv(api), HEARTBEAT_MS: String(PING_MS) }),
     ]);
   });
   after(async () => {
-    await Promise.all([recipe?.mf.dispose(), demo?.mf.dispose()]);
+    await Promise.all([recipe?.mf.dispose(), demo?.mf.dispose(), pinging?.mf.dispose()]);
     await api?.close();
   });
 
@@ -78,6 +82,18 @@ describe('the handler in workerd (Cloudflare Workers runtime, via miniflare)', {
     // handler's own abort paths cut out, the upstream still closed): what is
     // proven is what a deployed Worker does, whichever path gets there first.
     await checkDisconnect(overHttp(recipe.endpoint), api, 'streaming');
+  });
+
+  it('a visitor who leaves while the model is silent: the upstream request closes at the next `: ping`', async () => {
+    const held = api.held.length;
+    const visit = await overHttp(pinging.endpoint).visit(HOLD);
+    const left = performance.now();
+    visit.leave();
+    await within(api.held[held]!, 5000, 'the upstream request closed after the visitor left');
+    const after = performance.now() - left;
+    // Not before: workerd does not see the closed connection while nothing is written.
+    // (The ping timer started with the first token, a little before the visitor left.)
+    assert.ok(after > PING_MS / 2, `closed ${Math.round(after)} ms after the visitor left, not at once`);
   });
 
   it('CORS: an allowed origin gets its preflight headers, another origin is refused', async () => {
