@@ -79,7 +79,7 @@ describe('upstream redirects are not followed', () => {
   it('also refuses the redirect a fetch of its own followed', async () => {
     reached.length = 0;
     const server = await startHandler({
-      // A fetch that ignores `redirect: 'error'`.
+      // A fetch that ignores `redirect: 'manual'`.
       backend: httpBackend(`${redirector.url}/307`, {
         fetch: (input, init) => fetch(input, { ...init, redirect: 'follow' }),
       }),

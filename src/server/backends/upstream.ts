@@ -13,7 +13,10 @@ export function upstreamLimits(own: Partial<AnswerLimits>, context: BackendConte
  * Calls an upstream service without following redirects: a redirect to
  * another host would carry the API key and the visitor's question to a
  * server nobody configured. A redirect is a backend failure; point the URL
- * at the final address instead.
+ * at the final address instead. `redirect: 'manual'`, not `'error'`:
+ * Cloudflare Workers refuse `'error'` (a TypeError on every call), and
+ * `'manual'` hands over the 3xx (or, in a browser, an opaque redirect) that
+ * the check below refuses in every runtime.
  */
 export async function fetchUpstream(
   fetchImpl: typeof globalThis.fetch | undefined,
@@ -23,12 +26,12 @@ export async function fetchUpstream(
 ): Promise<Response> {
   let response: Response;
   try {
-    response = await (fetchImpl ?? globalThis.fetch)(url, { ...init, redirect: 'error' });
+    response = await (fetchImpl ?? globalThis.fetch)(url, { ...init, redirect: 'manual' });
   } catch (cause) {
     init.signal.throwIfAborted();
-    throw new Error(`${name} could not be reached, or redirected (redirects are not followed)`, { cause });
+    throw new Error(`${name} could not be reached`, { cause });
   }
-  // A fetch of one's own that ignores `redirect` must not get further either.
+  // Also catches a fetch of one's own that ignores `redirect` and follows it.
   if (response.redirected || response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     void response.body?.cancel().catch(() => {});
     throw new Error(`${name} redirected (HTTP ${response.status}); redirects are not followed`);
