@@ -221,9 +221,9 @@ export class AskStreamElement extends LitElement {
     onStart: (d) => this.dispatchEvent(new AskStreamStartEvent(d)),
     onChunk: (d) => this.dispatchEvent(new AskStreamChunkEvent(d)),
     onMetadata: (d) => this.dispatchEvent(new AskStreamMetadataEvent(d)),
-    onComplete: (d) => this.dispatchEvent(new AskStreamCompleteEvent(d)),
-    onError: (d) => this.dispatchEvent(new AskStreamErrorEvent(d)),
-    onCancel: (d) => this.dispatchEvent(new AskStreamCancelEvent(d)),
+    onComplete: (d) => this.#ended(new AskStreamCompleteEvent(d)),
+    onError: (d) => this.#ended(new AskStreamErrorEvent(d)),
+    onCancel: (d) => this.#ended(new AskStreamCancelEvent(d)),
     onRetrying: (d) => this.dispatchEvent(new AskStreamRetryingEvent(d)),
   });
 
@@ -348,6 +348,12 @@ export class AskStreamElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     AskStreamElement.#connected.delete(this);
+  }
+
+  /** An ask ended: its final rendering is not paced (render-pacer.ts), then the page hears of it. */
+  #ended(event: Event): void {
+    this.#pacer.flush();
+    this.dispatchEvent(event);
   }
 
   /** Renders every answer again from its Markdown (new renderers), e.g. with a new highlighter. */

@@ -14,13 +14,21 @@ const EXPENSIVE_MS = 25;
  */
 export class RenderPacer {
   #readyAt = 0;
+  #endWait: (() => void) | undefined;
 
   /** Resolves when the next render may start. */
   async next(): Promise<void> {
     await nextFrame();
     const wait = this.#readyAt - performance.now();
     if (wait > 0) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => this.#endWait?.(), wait);
+        this.#endWait = () => {
+          clearTimeout(timer);
+          this.#endWait = undefined;
+          resolve();
+        };
+      });
       await nextFrame();
     }
   }
@@ -33,5 +41,15 @@ export class RenderPacer {
       const cost = now - start;
       this.#readyAt = cost > EXPENSIVE_MS ? now + 2 * cost : 0;
     });
+  }
+
+  /**
+   * The answer ended: its last render waits for no pacing (the reader should
+   * see the whole answer at the next frame, not a render's cost later), and
+   * the next answer starts unpaced.
+   */
+  flush(): void {
+    this.#readyAt = 0;
+    this.#endWait?.();
   }
 }
