@@ -14,4 +14,6 @@ export const MARKDOWN_IT_ALIASES = {
   mdurl: file('src/render/vendor/no-mdurl.ts'),
   // Not a package: markdown-it's own linkify rule, imported by its inline parser, disabled here.
   './rules_inline/linkify.mjs': file('src/render/vendor/no-linkify.ts'),
+  // Not a package either: the token class the parsers' states import, without its attribute helpers.
+  '../token.mjs': file('src/render/vendor/slim-token.ts'),
 };
