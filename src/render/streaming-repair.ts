@@ -97,8 +97,11 @@ export function closersFor(text: string): string {
       }
       if (!matched && canOpen) {
         stack.push({ marker, length: marker === '~~' ? 2 : Math.min(length, 3) });
-        // Only the innermost openers can matter for one frame: keep the scan short.
-        if (stack.length > 4 * MAX_CLOSERS) stack.splice(0, 2 * MAX_CLOSERS);
+        // More openers than an answer ever leaves open: a looping model or a
+        // hostile upstream. Closing them would make every run of the paragraph
+        // markup to pair (100,000 tokens for 50,000 `*`, on every frame), so
+        // the frame shows the text as it is, as the final rendering will.
+        if (stack.length > 4 * MAX_CLOSERS) return '';
       }
     }
     i = j;

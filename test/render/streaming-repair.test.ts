@@ -21,9 +21,15 @@ describe('closersFor', () => {
     expect(closersFor('| *a |\n| b')).to.equal('');
   });
 
-  it('closes at most the innermost few openers of a degenerate line, in linear time', () => {
-    const closers = closersFor('*a '.repeat(50_000));
-    expect(closers.length).to.be.at.most(8);
+  it('closes a few nested openers, innermost first', () => {
+    expect(closersFor('*a _b **c ~~d `e')).to.equal('`~~**_*');
+    expect(closersFor('*a '.repeat(8))).to.equal('*'.repeat(8));
+  });
+
+  it('closes nothing in a paragraph of more openers than an answer leaves open (a looping model): its text is shown as is', () => {
+    expect(closersFor('*a '.repeat(50_000))).to.equal('');
+    expect(closersFor('~~a '.repeat(50_000))).to.equal('');
+    expect(closersFor('*a '.repeat(33))).to.equal('');
   });
 });
 
