@@ -15,6 +15,10 @@ import type { SseEvent } from './types.js';
 
 const LF = 0x0a;
 const SPACE = 0x20;
+const COLON = 0x3a;
+const D = 0x64;
+const A = 0x61;
+const T = 0x74;
 
 /** What the parser reports, in stream order. */
 export interface EventStreamParserCallbacks {
@@ -46,7 +50,10 @@ export class EventStreamParser {
   #pending: string[] = [];
   /** The previous piece ended in CR: an LF opening the next piece belongs to it. */
   #skipLF = false;
+  /** The block's data lines joined with LF (the spec's buffer without its last LF). */
   #data = '';
+  /** The block has had a `data` field, so a blank line dispatches (even an empty one). */
+  #hasData = false;
   #eventType = '';
   #idBuffer = '';
   #lastEventIdString = '';
@@ -79,15 +86,14 @@ export class EventStreamParser {
     let lf = text.indexOf('\n', pos);
     for (;;) {
       if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
+      if (cr === -1 && this.#pending.length === 0) {
+        pos = this.#feedLfLines(text, pos);
+        break;
+      }
       if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
       const end = cr === -1 ? lf : lf === -1 || cr < lf ? cr : lf;
       if (end === -1) break;
-      let line = text.slice(pos, end);
-      if (this.#pending.length > 0) {
-        this.#pending.push(line);
-        line = this.#pending.join('');
-        this.#pending = [];
-      }
+      const start = pos;
       pos = end + 1;
       // A CR is a terminator on its own; it is never held back waiting for a
       // possible LF, so an event ending in CR dispatches without delay.
@@ -95,9 +101,35 @@ export class EventStreamParser {
         if (pos === len) this.#skipLF = true;
         else if (text.charCodeAt(pos) === LF) pos++;
       }
-      this.#processLine(line);
+      if (this.#pending.length > 0) {
+        this.#pending.push(text.slice(start, end));
+        const line = this.#pending.join('');
+        this.#pending = [];
+        this.#processLine(line, 0, line.length);
+      } else {
+        this.#processLine(text, start, end);
+      }
     }
     if (pos < len) this.#pending.push(pos === 0 ? text : text.slice(pos));
+  }
+
+  /**
+   * The rest of a piece with no CR in it, from the start of a line: what
+   * every server in practice sends. One scan per line, and a blank line is
+   * known by its first character. Returns where the unterminated tail starts.
+   */
+  #feedLfLines(text: string, pos: number): number {
+    for (;;) {
+      if (text.charCodeAt(pos) === LF) {
+        this.#dispatch();
+        pos++;
+        continue;
+      }
+      const end = text.indexOf('\n', pos);
+      if (end === -1) return pos;
+      this.#processLine(text, pos, end);
+      pos = end + 1;
+    }
   }
 
   /**
@@ -109,20 +141,43 @@ export class EventStreamParser {
     this.#pending = [];
     this.#skipLF = false;
     this.#data = '';
+    this.#hasData = false;
     this.#eventType = '';
     this.#idBuffer = this.#lastEventIdString;
   }
 
-  #processLine(line: string): void {
-    if (line === '') {
+  /**
+   * The line `text[start, end)`, read where it lies: the usual `data:` line is
+   * recognised by its first characters and its value sliced once, straight
+   * from the decoded piece. Measured (B4): slicing each line, then its field
+   * and value, and building the data as `value + "\n"` cost more than the rest
+   * of the parser, and handed JSON.parse a flattened copy instead of a slice.
+   */
+  #processLine(text: string, start: number, end: number): void {
+    if (start === end) {
       this.#dispatch();
       return;
     }
-    const colon = line.indexOf(':');
-    if (colon === 0) {
-      this.#callbacks.onComment?.(line.slice(line.charCodeAt(1) === SPACE ? 2 : 1));
+    const first = text.charCodeAt(start);
+    if (first === COLON) {
+      const from = start + (text.charCodeAt(start + 1) === SPACE && start + 1 < end ? 2 : 1);
+      this.#callbacks.onComment?.(text.slice(from, end));
       return;
     }
+    if (
+      first === D &&
+      end - start >= 5 &&
+      text.charCodeAt(start + 1) === A &&
+      text.charCodeAt(start + 2) === T &&
+      text.charCodeAt(start + 3) === A &&
+      text.charCodeAt(start + 4) === COLON
+    ) {
+      const from = start + (start + 5 < end && text.charCodeAt(start + 5) === SPACE ? 6 : 5);
+      this.#appendData(text.slice(from, end));
+      return;
+    }
+    const line = text.slice(start, end);
+    const colon = line.indexOf(':');
     if (colon === -1) {
       this.#processField(line, '');
       return;
@@ -138,7 +193,7 @@ export class EventStreamParser {
         this.#eventType = value;
         break;
       case 'data':
-        this.#data += value + '\n';
+        this.#appendData(value);
         break;
       case 'id':
         if (!value.includes('\0')) this.#idBuffer = value;
@@ -148,6 +203,19 @@ export class EventStreamParser {
         break;
       default:
         break;
+    }
+  }
+
+  /**
+   * The spec appends `value` and an LF to the data buffer and drops the last
+   * LF at dispatch; joining with LF gives the same text, and a one-line block
+   * (every frame of the protocol) keeps its value as it was sliced.
+   */
+  #appendData(value: string): void {
+    if (this.#hasData) this.#data += '\n' + value;
+    else {
+      this.#data = value;
+      this.#hasData = true;
     }
   }
 
@@ -166,16 +234,12 @@ export class EventStreamParser {
   #dispatch(): void {
     // The ID takes effect at every blank line, even one that dispatches nothing.
     this.#lastEventIdString = this.#idBuffer;
-    const data = this.#data;
     const type = this.#eventType;
-    this.#data = '';
     this.#eventType = '';
-    if (data === '') return;
-    this.#callbacks.onEvent({
-      event: type === '' ? 'message' : type,
-      // Every data line appended "value\n", so the buffer always ends in the LF to drop.
-      data: data.slice(0, -1),
-      id: this.#lastEventIdString,
-    });
+    if (!this.#hasData) return;
+    const data = this.#data;
+    this.#data = '';
+    this.#hasData = false;
+    this.#callbacks.onEvent({ event: type === '' ? 'message' : type, data, id: this.#lastEventIdString });
   }
 }
