@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HANDLER_DEFAULTS } from '../defaults.js';
+import { attachableWriter } from '../sse-writer.js';
+import { writeDirect } from './direct-body.js';
 import { BadNodeRequestError, isForbiddenMethod, toRequest, type NodeRequest } from './request.js';
 import { pipeBody, writeHead } from './response.js';
 
@@ -96,6 +98,12 @@ async function serve(
   writeHead(req, res, response);
   if (!response.body) {
     res.end();
+    return;
+  }
+  // The handler's own event stream: its frames go straight into `res`.
+  const writer = attachableWriter(response.body);
+  if (writer) {
+    writeDirect(writer, res, settings.writeTimeoutMs);
     return;
   }
   const { outcome, error } = await pipeBody(response.body, res, settings.writeTimeoutMs);
