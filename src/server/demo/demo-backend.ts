@@ -23,6 +23,14 @@ export function demoBackend(options: DemoBackendOptions = {}): AskBackend {
   const delayMs = options.delayMs ?? 30;
   const chunkSize = options.chunkSize ?? 24;
   const index = (options.documents ?? DEMO_DOCUMENTS).map(indexDocument);
+  // Each document's pieces, cut once: every answer from it streams the same ones
+  // (re-cutting them cost each open stream its own ~100 strings: S1).
+  const cut = new Map<string, readonly string[]>();
+  const piecesOf = (text: string) => {
+    let pieces = cut.get(text);
+    if (!pieces) cut.set(text, (pieces = chunkText(text, chunkSize)));
+    return pieces;
+  };
 
   return (query, { signal }) => {
     const match = bestMatch(index, query);
@@ -30,12 +38,12 @@ export function demoBackend(options: DemoBackendOptions = {}): AskBackend {
     const metadata: BackendMetadata = match
       ? { confidence: match.confidence, sources: [{ title: match.doc.title, url: match.doc.url }] }
       : { confidence: 0, sources: [] };
-    return paced(chunkText(text, chunkSize), metadata, delayMs, signal);
+    return paced(piecesOf(text), metadata, delayMs, signal);
   };
 }
 
 async function* paced(
-  pieces: string[],
+  pieces: readonly string[],
   metadata: BackendMetadata,
   delayMs: number,
   signal: AbortSignal,
