@@ -61,6 +61,9 @@ export async function readAskBody(request: Request, limits: BodyLimits): Promise
   return { query, body };
 }
 
+/** One for every request: a decode without `stream` keeps no state between calls. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readText(request: Request, limits: BodyLimits): Promise<string> {
   const { maxBytes, timeoutMs } = limits;
   const tooLarge = () => new BadRequestError(`Request body is too large: at most ${maxBytes} bytes`);
@@ -84,7 +87,7 @@ async function readText(request: Request, limits: BodyLimits): Promise<string> {
     clearTimeout(timer);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new BadRequestError('Request body must be UTF-8 JSON');
   }
