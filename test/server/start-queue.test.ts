@@ -9,7 +9,7 @@ function busy(ms: number): void {
   while (performance.now() < until);
 }
 
-describe('startSoon (the Node adapter starts requests a few ms at a time)', () => {
+describe('startSoon (the Node adapter starts requests one per turn of the event loop)', () => {
   it('starts a burst in arrival order, over several turns of the event loop', async () => {
     const started: number[] = [];
     let seenBetween: number | undefined;
