@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import net from 'node:net';
+import http2 from 'node:http2';
+import net, { type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { createAskStreamHandler, type BackendContext } from '../../src/server/index.js';
 import { toNodeHandler } from '../../src/server/node/index.js';
@@ -223,6 +224,42 @@ describe('toNodeHandler', () => {
     } finally {
       socket.destroy();
       await app.close();
+    }
+  });
+
+  it('aborts the backend when an HTTP/2 client resets its stream mid-answer', async () => {
+    let signal: AbortSignal | undefined;
+    const node = toNodeHandler(
+      createAskStreamHandler({
+        heartbeatMs: 0,
+        backend: async function* (_q, ctx) {
+          signal = ctx.signal;
+          yield 'one ';
+          await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+        },
+      }),
+    );
+    // Cleartext HTTP/2 (h2c): the adapter sees the same compatibility API as over TLS.
+    const server = http2.createServer((req, res) => node(req as never, res as never));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = http2.connect(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const stream = client.request({ ':method': 'POST', ':path': '/api/ask/stream' });
+      stream.setEncoding('utf8');
+      let text = '';
+      await new Promise<void>((resolve, reject) => {
+        stream.on('data', (part: string) => {
+          text += part;
+          if (text.includes('"chunk"')) resolve();
+        });
+        stream.on('error', reject);
+        stream.end('{"query":"q"}');
+      });
+      stream.close(http2.constants.NGHTTP2_CANCEL);
+      await waitFor(() => signal?.aborted === true, 2000, "the backend's signal aborted");
+    } finally {
+      client.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

@@ -86,8 +86,10 @@ async function serve(
   }
   const controller = new AbortController();
   // Not req's 'close': that fires as soon as the request body has been read.
+  // writableEnded, not writableFinished: an HTTP/2 stream the client reset
+  // reads as finished, though its response never ended.
   const onClose = () => {
-    if (!res.writableFinished) controller.abort(new DOMException('The client disconnected', 'AbortError'));
+    if (!res.writableEnded) controller.abort(new DOMException('The client disconnected', 'AbortError'));
   };
   res.once('close', onClose);
 

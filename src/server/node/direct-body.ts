@@ -34,7 +34,7 @@ export function writeDirect(writer: SseWriter, res: ServerResponse, writeTimeout
   const onClose = () => {
     clearTimeout(flushTimer);
     res.off('drain', onDrain);
-    if (!res.writableFinished) input.gone(new DOMException('The client disconnected', 'AbortError'));
+    if (!res.writableEnded) input.gone(new DOMException('The client disconnected', 'AbortError'));
   };
   res.on('drain', onDrain);
   res.once('close', onClose);

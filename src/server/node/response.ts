@@ -31,7 +31,7 @@ export async function pipeBody(
   const reader = body.getReader();
   // Cancelling the body tells the handler even when the runtime's Request signal would not.
   const onClose = () => {
-    if (!res.writableFinished) reader.cancel().catch(() => {});
+    if (!res.writableEnded) reader.cancel().catch(() => {});
   };
   res.once('close', onClose);
   // Settles only if the source errors: a stalled write must not outlive it.
