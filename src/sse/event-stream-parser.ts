@@ -16,9 +16,6 @@ import type { SseEvent } from './types.js';
 const LF = 0x0a;
 const SPACE = 0x20;
 const COLON = 0x3a;
-const D = 0x64;
-const A = 0x61;
-const T = 0x74;
 
 /** What the parser reports, in stream order. */
 export interface EventStreamParserCallbacks {
@@ -164,14 +161,8 @@ export class EventStreamParser {
       this.#callbacks.onComment?.(text.slice(from, end));
       return;
     }
-    if (
-      first === D &&
-      end - start >= 5 &&
-      text.charCodeAt(start + 1) === A &&
-      text.charCodeAt(start + 2) === T &&
-      text.charCodeAt(start + 3) === A &&
-      text.charCodeAt(start + 4) === COLON
-    ) {
+    // No line terminator is in "data:", so this cannot match past the line's end.
+    if (text.startsWith('data:', start)) {
       const from = start + (start + 5 < end && text.charCodeAt(start + 5) === SPACE ? 6 : 5);
       this.#appendData(text.slice(from, end));
       return;
