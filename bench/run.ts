@@ -1,10 +1,9 @@
 /**
  * `npm run bench [-- B1 S1 …] [--no-build] [--quick]`
  *
- * Builds the bundle (npm run build) so the browser benchmarks measure what
- * ships, runs the selected benchmarks (all by default; B* in headless Chromium
- * against a local server, S* against the real handler in a separate Node
- * process), prints a table, and merges the figures into bench/results/latest.json.
+ * Builds (npm run build) so the benchmarks measure what ships, runs the
+ * selected benchmarks (all by default; B* in headless Chromium against a local
+ * server, the bundle; S* against the built handler in a separate Node process), prints a table, and merges the figures into bench/results/latest.json.
  * See BENCHMARKS.md for what each one measures and how.
  */
 import { spawnSync } from 'node:child_process';
@@ -57,11 +56,12 @@ const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url))
 const RESULTS_MD = fileURLToPath(new URL('./results/latest.md', import.meta.url));
 const log = (line: string) => console.log(line);
 
-if (!flags.has('--no-build') && ids.some((id) => id.startsWith('B'))) {
+// Every benchmark measures what ships: the browser bundle (B*) and the built library (S*).
+if (!flags.has('--no-build')) {
   log('▶ npm run build');
   const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error('✖ build failed: the benchmarks measure the built bundle, so they stop here');
+    console.error('✖ build failed: the benchmarks measure the built code, so they stop here');
     process.exit(1);
   }
 }

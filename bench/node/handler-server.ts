@@ -1,5 +1,6 @@
 /**
- * The server process of S1 and S2: the real handler (`src/server`:
+ * The server process of S1 and S2: the real handler as it ships (the built
+ * library, `dist/lib/server`, what `ask-stream/server` resolves to:
  * createAskStreamHandler + toNodeHandler + demoBackend) on node:http, nothing
  * else, plus instruments the driver (s1-concurrency.ts, s2-disconnect.ts)
  * reads over IPC. Run with `--expose-gc` so memory is read after a full GC.
@@ -23,9 +24,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { frame } from '../../test/support/sse-frame.mjs';
-import { chunkText, createAskStreamHandler, type AskBackend } from '../../src/server/index.js';
-import { toNodeHandler } from '../../src/server/node/index.js';
-import { demoBackend } from '../../src/server/demo/index.js';
+import type * as ServerModule from '../../src/server/index.js';
+import type * as NodeModule from '../../src/server/node/index.js';
+import type * as DemoModule from '../../src/server/demo/index.js';
+import type { AskBackend } from '../../src/server/index.js';
 import { BENCH_DOCUMENT } from './bench-document.js';
 
 export type ServerCommand =
@@ -35,6 +37,21 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('handler-server: run with --expose-gc');
 
 const now = () => performance.timeOrigin + performance.now();
+
+// The built library, not src/ through tsx: tsx compiles with esbuild's keepNames,
+// which gives every function created at run time an own `name` property, and so
+// its own dictionary of properties (~250 bytes): ~4 KB of each open stream's
+// memory in S1, and the CPU to make them, that no user's server pays.
+async function load<T>(path: string): Promise<T> {
+  try {
+    return (await import(new URL(`../../dist/lib/server/${path}`, import.meta.url).href)) as T;
+  } catch (cause) {
+    throw new Error('handler-server: no built library in dist/lib: run `npm run build` first', { cause });
+  }
+}
+const { chunkText, createAskStreamHandler } = await load<typeof ServerModule>('index.js');
+const { toNodeHandler } = await load<typeof NodeModule>('node/index.js');
+const { demoBackend } = await load<typeof DemoModule>('demo/index.js');
 
 // 10 chunks/s, as the issue says: the demo backend's pace, 100 ms apart.
 const demo = demoBackend({ delayMs: 100, chunkSize: 24, documents: [BENCH_DOCUMENT] });

@@ -5,7 +5,7 @@ import type { ServerFrame } from './sse-frame.js';
 import { SseWriter, type FrameSink } from './sse-writer.js';
 import { TimeSlice } from './time-slice.js';
 import type { HistoryEntry } from '../protocol.js';
-import type { AskBackend } from './types.js';
+import type { AskBackend, BackendContext } from './types.js';
 
 /** Everything one answer needs; the handler builds it per request. */
 export interface AnswerJob extends AnswerSettings {
@@ -64,34 +64,50 @@ export function produceAnswer(job: AnswerJob, sink: FrameSink, stop: AbortSignal
     if (wait) await race.race(wait);
   };
 
+  // What the answer needs from the job, taken out now: the closures below must
+  // not hold the job, whose `request` (with its headers and body stream, a
+  // few KB) an open stream has no more use for once the backend has it.
+  const { backend, query, onError } = job;
+  const settings: AnswerSettings = {
+    chunkSize: job.chunkSize,
+    chunkDelayMs: job.chunkDelayMs,
+    maxAnswerBytes: job.maxAnswerBytes,
+    maxLineBytes: job.maxLineBytes,
+    passMetadata: job.passMetadata,
+  };
+  let context: BackendContext | undefined = {
+    signal,
+    request: job.request,
+    body: job.body,
+    history: job.history,
+    limits: { maxAnswerBytes: job.maxAnswerBytes, maxLineBytes: job.maxLineBytes },
+  };
+
   const run = async () => {
     try {
-      await send({ type: 'start', query: job.query, timestamp: Date.now() });
+      await send({ type: 'start', query, timestamp: Date.now() });
       const result = await race.race(
-        Promise.resolve().then(() =>
-          job.backend(job.query, {
-            signal,
-            request: job.request,
-            body: job.body,
-            history: job.history,
-            limits: { maxAnswerBytes: job.maxAnswerBytes, maxLineBytes: job.maxLineBytes },
-          }),
-        ),
+        Promise.resolve().then(() => {
+          const ctx = context!;
+          context = undefined;
+          return backend(query, ctx);
+        }),
       );
-      const metadata = await sendAnswer(result, { send, signal, race, slice }, job);
+      const metadata = await sendAnswer(result, { send, signal, race, slice }, settings);
       if (metadata) await send({ type: 'metadata', ...metadata });
       // Not raced: the answer is complete, so it must not turn into a timeout now.
       void sink.write({ type: 'complete', success: true });
     } catch (error) {
       if (outcome === 'timeout') {
-        job.onError(signal.reason);
+        onError(signal.reason);
         void sink.write(TIMEOUT_FRAME);
       } else if (outcome === 'running') {
-        job.onError(error);
+        onError(error);
         void sink.write(isFinalFailure(error) ? FINAL_UNAVAILABLE_FRAME : UNAVAILABLE_FRAME);
       }
       // outcome 'gone': nobody is listening, and a disconnect is not an error.
     } finally {
+      context = undefined;
       clearTimeout(timer);
       stop.removeEventListener('abort', onStop);
       // Completion aborts too, so a backend can drop whatever it still holds.

@@ -91,6 +91,9 @@ function readHistory(value: unknown): HistoryEntry[] {
   return history;
 }
 
+/** One for every request: a decode without `stream` keeps no state between calls. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readText(request: Request, limits: BodyLimits): Promise<string> {
   const { maxBytes, timeoutMs } = limits;
   const tooLarge = () => new BadRequestError(`Request body is too large: at most ${maxBytes} bytes`);
@@ -114,7 +117,7 @@ async function readText(request: Request, limits: BodyLimits): Promise<string> {
     clearTimeout(timer);
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8.decode(bytes);
   } catch {
     throw new BadRequestError('Request body must be UTF-8 JSON');
   }

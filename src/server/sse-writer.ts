@@ -19,6 +19,40 @@ const encoder = new TextEncoder();
  */
 const MAX_PENDING = 16 * 1024;
 
+/**
+ * Where an attached writer sends its output instead of its body: a runtime's
+ * own response (the Node adapter's `ServerResponse`).
+ */
+export interface DirectOutput {
+  /** Writes text; false when the runtime holds more than it wants to: call `drained()` once it has sent it. */
+  write(text: string): boolean;
+  /** No more output: end the response once what was written has gone. */
+  end(): void;
+  /** Drops the connection: the client stopped reading for `writeTimeoutMs`. */
+  destroy(reason: unknown): void;
+}
+
+/** What the runtime tells a writer attached to it. */
+export interface DirectInput {
+  /** Everything written has been handed to the connection: output may go on. */
+  drained(): void;
+  /** The client went away: stop, and tell the producer. */
+  gone(reason: unknown): void;
+}
+
+/** Bodies whose writer can still be attached: nothing has read them yet. */
+const attachable = new WeakMap<ReadableStream<Uint8Array>, SseWriter>();
+
+/**
+ * The writer behind an event-stream body the handler made, if nothing has
+ * read from it yet, so that a runtime can take the frames straight into its
+ * own response ({@link SseWriter.attach}) instead of reading them through the
+ * Web stream; otherwise undefined, and the body is read as any other.
+ */
+export function attachableWriter(body: ReadableStream<Uint8Array> | null): SseWriter | undefined {
+  return body && !body.locked ? attachable.get(body) : undefined;
+}
+
 /** Options of {@link SseWriter}. */
 export interface SseWriterOptions {
   /** A `: ping` comment after this many ms without output; 0 disables. */
@@ -45,11 +79,16 @@ export interface SseWriterOptions {
  * runs. Closing waits for the reader too, so a client that stops reading at
  * the very end is dropped all the same. Once closed or dropped, every write
  * is a no-op.
+ *
+ * A runtime that can do better than reading the Web stream (the Node adapter)
+ * may instead {@link SseWriter.attach} its own response before anything has
+ * been read: frames then go straight into it as text, with the same
+ * backpressure, write timeout and heartbeat, and the body is never read.
  */
 export class SseWriter {
-  readonly body: ReadableStream<Uint8Array>;
   readonly #options: SseWriterOptions;
-  #controller!: ReadableStreamDefaultController<Uint8Array>;
+  #body: ReadableStream<Uint8Array> | undefined;
+  #controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   #done = false;
   #closing = false;
   /** A read is pending: the next output goes straight to it. */
@@ -60,10 +99,16 @@ export class SseWriter {
   #heartbeat: ReturnType<typeof setTimeout> | undefined;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #resumeWriter: (() => void) | undefined;
+  /** Attached: output goes here, not to the body. */
+  #direct: DirectOutput | undefined;
+  /** Attached, and the output said it holds enough: waiting for `drained()`. */
+  #blocked = false;
+  #writeTimeoutMs: number;
 
   constructor(options: SseWriterOptions) {
     this.#options = options;
-    this.body = new ReadableStream<Uint8Array>(
+    this.#writeTimeoutMs = options.writeTimeoutMs;
+    this.#body = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
           this.#controller = controller;
@@ -77,6 +122,53 @@ export class SseWriter {
       },
       { highWaterMark: 0 },
     );
+    attachable.set(this.#body, this);
+  }
+
+  /** The event stream, to answer with; unused (and gone) once a runtime has attached its own output. */
+  get body(): ReadableStream<Uint8Array> {
+    if (!this.#body) throw new TypeError('SseWriter: attached to a runtime, the body is not used');
+    return this.#body;
+  }
+
+  /**
+   * Sends the output into `output` from now on instead of the body: what is
+   * waiting goes at once, in one piece. Only before the body is read (see
+   * {@link attachableWriter}). `writeTimeoutMs`: the runtime's own limit, if
+   * shorter than the writer's. Returns what the runtime must report back.
+   */
+  attach(output: DirectOutput, options: { writeTimeoutMs?: number } = {}): DirectInput {
+    attachable.delete(this.body);
+    this.#direct = output;
+    // Nothing will read them: let them go with the Response (a Web stream is a few KB per open stream).
+    this.#body = undefined;
+    this.#controller = undefined;
+    const limit = options.writeTimeoutMs;
+    if (limit !== undefined && limit > 0 && !(this.#writeTimeoutMs > 0 && this.#writeTimeoutMs <= limit)) {
+      this.#writeTimeoutMs = limit;
+    }
+    // Started for a reader that never came: the output decides from now on.
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    // Dropped before the runtime got here (a writeTimeoutMs with nobody reading).
+    if (this.#done) output.destroy(new DOMException('The stream was already dropped', 'AbortError'));
+    else {
+      if (this.#pending.length > 0) {
+        const text = this.#pending.length === 1 ? this.#pending[0]! : this.#pending.join('');
+        this.#pending = [];
+        this.#pendingLength = 0;
+        this.#writeDirect(text);
+      }
+      if (this.#closing) this.#end();
+    }
+    return {
+      drained: () => this.#onDrained(),
+      gone: (reason) => {
+        if (this.#done) return;
+        this.#finish();
+        this.#options.onGone(reason);
+      },
+    };
   }
 
   /**
@@ -86,7 +178,8 @@ export class SseWriter {
    * pace, and one that does not wait needs no promise per frame.
    */
   write(frame: ServerFrame, id?: number): Promise<void> | undefined {
-    if (!this.#output(encodeFrame(frame, id)) || this.#pendingLength < MAX_PENDING) return undefined;
+    if (!this.#output(encodeFrame(frame, id))) return undefined;
+    if (this.#direct ? !this.#blocked : this.#pendingLength < MAX_PENDING) return undefined;
     return new Promise<void>((resolve) => {
       this.#resumeWriter = resolve;
     });
@@ -98,16 +191,19 @@ export class SseWriter {
     this.#closing = true;
     clearTimeout(this.#heartbeat);
     this.#heartbeat = undefined;
-    if (this.#readerWaiting) this.#end();
+    // Attached, the output ends once it has sent what it holds, and times a client that stops reading.
+    if (this.#readerWaiting || this.#direct) this.#end();
     else this.#startWatchdog();
   }
 
   /** Hands text to a waiting reader, or holds it for the next read. False once the stream is over. */
   #output(text: string): boolean {
     if (this.#done || this.#closing) return false;
-    if (this.#readerWaiting) {
+    if (this.#direct) {
+      this.#writeDirect(text);
+    } else if (this.#readerWaiting) {
       this.#readerWaiting = false;
-      this.#controller.enqueue(encoder.encode(text));
+      this.#controller!.enqueue(encoder.encode(text));
     } else {
       this.#pending.push(text);
       this.#pendingLength += text.length;
@@ -118,14 +214,33 @@ export class SseWriter {
     return true;
   }
 
+  #writeDirect(text: string): void {
+    if (!this.#direct!.write(text) && !this.#blocked) {
+      this.#blocked = true;
+      this.#startWatchdog();
+    }
+  }
+
+  #onDrained(): void {
+    if (this.#done || !this.#blocked) return;
+    this.#blocked = false;
+    clearTimeout(this.#watchdog);
+    this.#watchdog = undefined;
+    const resume = this.#resumeWriter;
+    this.#resumeWriter = undefined;
+    resume?.();
+  }
+
   #onRead(): void {
+    // Read: from now on it is the body's reader that takes the output.
+    attachable.delete(this.#body!);
     clearTimeout(this.#watchdog);
     this.#watchdog = undefined;
     if (this.#pending.length > 0) {
       const text = this.#pending.length === 1 ? this.#pending[0]! : this.#pending.join('');
       this.#pending = [];
       this.#pendingLength = 0;
-      this.#controller.enqueue(encoder.encode(text));
+      this.#controller!.enqueue(encoder.encode(text));
     } else if (this.#closing) {
       this.#end();
       return;
@@ -142,13 +257,14 @@ export class SseWriter {
 
   /** Output waits for a reader that has not asked: it has `writeTimeoutMs` to do so. */
   #startWatchdog(): void {
-    const ms = this.#options.writeTimeoutMs;
+    const ms = this.#writeTimeoutMs;
     if (this.#watchdog !== undefined || !(ms > 0) || !Number.isFinite(ms)) return;
     this.#watchdog = setTimeout(() => {
       this.#watchdog = undefined;
       const reason = new DOMException(`The client read nothing for ${ms} ms`, 'TimeoutError');
       this.#finish();
-      this.#controller.error(reason);
+      if (this.#direct) this.#direct.destroy(reason);
+      else this.#controller!.error(reason);
       this.#options.onGone(reason);
     }, ms);
   }
@@ -168,7 +284,8 @@ export class SseWriter {
 
   #end(): void {
     this.#finish();
-    this.#controller.close();
+    if (this.#direct) this.#direct.end();
+    else this.#controller!.close();
   }
 
   #finish(): void {

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import http2 from 'node:http2';
+import net, { type AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { createAskStreamHandler, type BackendContext } from '../../src/server/index.js';
 import { toNodeHandler } from '../../src/server/node/index.js';
-import { listen, readBody, receive, types, waitForStable } from './helpers.js';
+import { listen, post, readBody, receive, types, waitFor, waitForStable } from './helpers.js';
 
 describe('toNodeHandler', () => {
   it('uses a body a framework already parsed (express.json()) and the URL before mounting (originalUrl)', async () => {
@@ -123,6 +125,141 @@ describe('toNodeHandler', () => {
       assert.equal(errors.length, 2, 'the error goes to onError');
     } finally {
       await Promise.all([withNext.close(), bare.close()]);
+    }
+  });
+
+  it('lets go of the request once its body is read: no listener left on it while the answer streams', async () => {
+    let listeners: Record<string, number> | undefined;
+    let incoming: http.IncomingMessage | undefined;
+    const node = toNodeHandler(
+      createAskStreamHandler({
+        heartbeatMs: 0,
+        backend: async function* () {
+          // The body has been read (the backend has its query): the request's part is over.
+          listeners = Object.fromEntries(
+            ['data', 'end', 'close', 'readable'].map((name) => [name, incoming!.listenerCount(name)]),
+          );
+          yield 'done';
+        },
+      }),
+    );
+    const app = await listen((req, res) => {
+      incoming = req;
+      node(req, res);
+    });
+    try {
+      assert.deepEqual(types((await receive(await post(app.url, { query: 'q' }))).frames), [
+        'start',
+        'chunk',
+        'complete',
+      ]);
+      assert.deepEqual(listeners, { data: 0, end: 0, close: 0, readable: 0 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("streams a handler's answer that was wrapped in another stream the generic way, disconnect included", async () => {
+    let signal: AbortSignal | undefined;
+    const handler = createAskStreamHandler({
+      heartbeatMs: 0,
+      backend: async function* (_q, ctx) {
+        signal = ctx.signal;
+        yield 'one ';
+        await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+      },
+    });
+    // A middleware that passes the body through a stream of its own: not the handler's stream any more.
+    const wrapped = async (request: Request) => {
+      const response = await handler(request);
+      return new Response(response.body!.pipeThrough(new TransformStream()), response);
+    };
+    const app = await listen(toNodeHandler(wrapped));
+    const client = new AbortController();
+    try {
+      const response = await post(app.url, { query: 'q' }, { signal: client.signal });
+      const reader = response.body!.getReader();
+      let text = '';
+      while (!text.includes('"chunk"')) text += new TextDecoder().decode((await reader.read()).value);
+      assert.match(text, /"type":"start"/);
+      client.abort();
+      await waitFor(() => signal?.aborted === true, 2000, 'the backend aborted');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("drops a stalled reader of the handler's own stream at the adapter's writeTimeoutMs when it is the shorter", async () => {
+    let signal: AbortSignal | undefined;
+    const node = toNodeHandler(
+      createAskStreamHandler({
+        writeTimeoutMs: 30_000,
+        heartbeatMs: 0,
+        maxAnswerBytes: 64 * 1024 * 1024,
+        backend: async function* (_q, ctx) {
+          signal = ctx.signal;
+          for (let i = 0; i < 1000; i++) yield 'x'.repeat(64 * 1024);
+        },
+      }),
+      { writeTimeoutMs: 500 },
+    );
+    let closed: number | undefined;
+    const app = await listen((req, res) => {
+      req.socket.once('close', () => (closed = performance.now()));
+      node(req, res);
+    });
+    const started = performance.now();
+    const socket = net.connect(Number(new URL(app.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    socket.pause();
+    const body = '{"query":"q"}';
+    socket.write(
+      `POST /api/ask/stream HTTP/1.1\r\nHost: ${new URL(app.url).host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    try {
+      await waitFor(() => closed !== undefined, 10_000, 'the socket closed');
+      const ms = closed! - started;
+      assert.ok(ms >= 450 && ms < 5000, `closed after ${ms.toFixed(0)} ms`);
+      assert.equal(signal?.aborted, true, "the backend's signal aborted");
+    } finally {
+      socket.destroy();
+      await app.close();
+    }
+  });
+
+  it('aborts the backend when an HTTP/2 client resets its stream mid-answer', async () => {
+    let signal: AbortSignal | undefined;
+    const node = toNodeHandler(
+      createAskStreamHandler({
+        heartbeatMs: 0,
+        backend: async function* (_q, ctx) {
+          signal = ctx.signal;
+          yield 'one ';
+          await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+        },
+      }),
+    );
+    // Cleartext HTTP/2 (h2c): the adapter sees the same compatibility API as over TLS.
+    const server = http2.createServer((req, res) => node(req as never, res as never));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = http2.connect(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const stream = client.request({ ':method': 'POST', ':path': '/api/ask/stream' });
+      stream.setEncoding('utf8');
+      let text = '';
+      await new Promise<void>((resolve, reject) => {
+        stream.on('data', (part: string) => {
+          text += part;
+          if (text.includes('"chunk"')) resolve();
+        });
+        stream.on('error', reject);
+        stream.end('{"query":"q"}');
+      });
+      stream.close(http2.constants.NGHTTP2_CANCEL);
+      await waitFor(() => signal?.aborted === true, 2000, "the backend's signal aborted");
+    } finally {
+      client.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

@@ -5,6 +5,9 @@ import { composeAnswer } from './compose-answer.js';
 import { DEMO_DOCUMENTS, type DemoDocument } from './demo-documents.js';
 import { indexDocument, rankDocuments } from './match-documents.js';
 
+/** Most answers whose pieces are kept: a few documents' worth of combinations. */
+const MAX_CUT_ANSWERS = 64;
+
 /** Options of {@link demoBackend}. */
 export interface DemoBackendOptions {
   /** Pause between streamed pieces, in ms, for a realistic pace. Default 30; 0 streams at once. */
@@ -28,15 +31,27 @@ export function demoBackend(options: DemoBackendOptions = {}): AskBackend {
   const chunkSize = options.chunkSize ?? 24;
   const documents = options.documents ?? DEMO_DOCUMENTS;
   const index = documents.map(indexDocument);
+  // Each answer's pieces, cut once: an answer depends only on which documents
+  // match, so the same ones come again, and re-cutting them cost each open
+  // stream its own ~100 strings (S1). Bounded all the same.
+  const cut = new Map<string, readonly string[]>();
+  const piecesOf = (text: string) => {
+    let pieces = cut.get(text);
+    if (!pieces) {
+      if (cut.size >= MAX_CUT_ANSWERS) cut.clear();
+      cut.set(text, (pieces = chunkText(text, chunkSize)));
+    }
+    return pieces;
+  };
 
   return (query, { signal }) => {
     const { text, metadata } = composeAnswer(rankDocuments(index, query), documents);
-    return paced(chunkText(text, chunkSize), metadata, delayMs, signal);
+    return paced(piecesOf(text), metadata, delayMs, signal);
   };
 }
 
 async function* paced(
-  pieces: string[],
+  pieces: readonly string[],
   metadata: BackendMetadata,
   delayMs: number,
   signal: AbortSignal,

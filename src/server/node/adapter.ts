@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import { HANDLER_DEFAULTS } from '../defaults.js';
+import { attachableWriter } from '../sse-writer.js';
+import { writeDirect } from './direct-body.js';
+import { startSoon } from './start-queue.js';
 import { BadNodeRequestError, isForbiddenMethod, toRequest, type NodeRequest } from './request.js';
 import { pipeBody, writeHead } from './response.js';
 import { closedEarly } from './response-state.js';
@@ -61,14 +64,20 @@ export function toNodeHandler(handler: WebHandler, options: NodeHandlerOptions =
     allow: options.allow ?? handler.allow ?? ANY_METHOD,
     onError: options.onError ?? ((error: unknown) => console.error('[ask-stream] node adapter:', error)),
   };
+  // Node loads its fetch classes on first use: ~50 ms of one request's time
+  // (measured: S2), while every connection of a burst waits behind it. Here,
+  // that happens while the server starts instead.
+  void [Request, Response, Headers];
   return (incoming, outgoing) => {
     // http2's compatibility request and response mirror node:http's in all the adapter uses.
     const req = incoming as NodeRequest;
     const res = outgoing as ServerResponse;
-    void serve(handler, req, res, settings).catch((error: unknown) => {
-      settings.onError(error);
-      if (!res.headersSent) plain(req, res, 500, 'Internal Server Error');
-      else res.destroy();
+    startSoon(() => {
+      void serve(handler, req, res, settings).catch((error: unknown) => {
+        settings.onError(error);
+        if (!res.headersSent) plain(req, res, 500, 'Internal Server Error');
+        else res.destroy();
+      });
     });
   };
 }
@@ -79,6 +88,8 @@ async function serve(
   res: ServerResponse,
   settings: Required<NodeHandlerOptions>,
 ): Promise<void> {
+  // Gone while waiting its turn (startSoon): nothing to start.
+  if (res.destroyed) return;
   if (isForbiddenMethod(req.method)) {
     plain(req, res, 405, 'Method Not Allowed', { Allow: settings.allow });
     return;
@@ -106,6 +117,12 @@ async function serve(
   writeHead(req, res, response);
   if (!response.body) {
     res.end();
+    return;
+  }
+  // The handler's own event stream: its frames go straight into `res`.
+  const writer = attachableWriter(response.body);
+  if (writer) {
+    writeDirect(writer, res, settings.writeTimeoutMs);
     return;
   }
   const { outcome, error } = await pipeBody(response.body, res, settings.writeTimeoutMs);

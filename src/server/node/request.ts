@@ -1,5 +1,4 @@
 import type { IncomingMessage } from 'node:http';
-import { Readable } from 'node:stream';
 import { isValidHost } from '../request-origin.js';
 
 /** A Node request as Express, Connect and Vite hand it over (they may add these). */
@@ -40,7 +39,7 @@ export function toRequest(req: NodeRequest, signal: AbortSignal): Request {
       init.body = parsed;
       headers.delete('content-length');
     } else {
-      init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+      init.body = webBody(req);
       init.duplex = 'half';
     }
   }
@@ -81,4 +80,69 @@ function targetPath(target: string): string {
   } catch {
     return '/';
   }
+}
+
+const ignore = () => {};
+
+/**
+ * The request body as a Web stream, read as the handler asks for it (a full
+ * queue pauses the request). `Readable.toWeb` would do the same, but it keeps
+ * its listeners, and so the stream, on the request for as long as the
+ * connection lives: a few KB per open event stream (S1). This one lets go of
+ * the request as soon as the body has been read, has failed or was cancelled.
+ */
+function webBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let settled = false;
+  const detach = () => {
+    settled = true;
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('error', onError);
+    req.off('close', onClose);
+    // An error after we stopped listening must not become an uncaught exception.
+    req.on('error', ignore);
+  };
+  const onData = (chunk: Buffer) => {
+    controller.enqueue(new Uint8Array(chunk));
+    if ((controller.desiredSize ?? 1) <= 0) req.pause();
+  };
+  const onEnd = () => {
+    detach();
+    controller.close();
+  };
+  const onError = (error: unknown) => {
+    detach();
+    controller.error(error);
+  };
+  // Closed before its end: the client went away mid-body.
+  const onClose = () => onError(new DOMException('The request body was cut short', 'AbortError'));
+  // Flowing only when the stream pulls, which it does at once up to its high-water mark.
+  req.pause();
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', onError);
+  req.on('close', onClose);
+  return new ReadableStream<Uint8Array>(
+    {
+      start: (c) => {
+        controller = c;
+      },
+      pull: () => {
+        req.resume();
+      },
+      cancel: (reason) => {
+        if (settled) return;
+        detach();
+        // As Readable.toWeb does (through Node's stream destroyer): the rest of
+        // the body is not wanted, but the socket stays, for the response.
+        (req as { socket: unknown }).socket = null;
+        req.destroy(
+          reason instanceof Error ? reason : new DOMException('The request body was cancelled', 'AbortError'),
+        );
+      },
+    },
+    // Readable.toWeb's own strategy: as many bytes as the request would buffer itself.
+    new ByteLengthQueuingStrategy({ highWaterMark: req.readableHighWaterMark }),
+  );
 }
