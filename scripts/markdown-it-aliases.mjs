@@ -16,4 +16,6 @@ export const MARKDOWN_IT_ALIASES = {
   './rules_inline/linkify.mjs': file('src/render/vendor/no-linkify.ts'),
   // Not a package either: the token class the parsers' states import, without its attribute helpers.
   '../token.mjs': file('src/render/vendor/slim-token.ts'),
+  // And the rule lists of the parsers, with only the edits the renderer makes.
+  './ruler.mjs': file('src/render/vendor/slim-ruler.ts'),
 };
