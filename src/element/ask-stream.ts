@@ -386,6 +386,7 @@ export class AskStreamElement extends LitElement {
   }
 
   protected override updated(_changed: PropertyValues): void {
+    this.#pacer.finished();
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (!dialog || dialog.open === this.open) return;
     if (this.open) {

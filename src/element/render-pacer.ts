@@ -1,6 +1,6 @@
 import { nextFrame } from './next-frame.js';
 
-/** A frame and a half: a render that takes longer than this is an expensive one. */
+/** A frame and a half of work: a render that takes longer than this is an expensive one. */
 const EXPENSIVE_MS = 25;
 
 /**
@@ -9,8 +9,10 @@ const EXPENSIVE_MS = 25;
  * after an expensive render (a huge open block, a slow device) only once the
  * main thread has been free for twice as long as that render took, so that
  * rendering never takes more than about a third of it and the page stays
- * responsive. A render's cost is measured from its start to the next frame,
- * which includes the style, layout and paint it caused.
+ * responsive. A render's cost is its own work: from its start to the end of
+ * the update (its controllers' work included, so the layout the scroll
+ * follower forces), not the wait for the next frame, which would make every
+ * render of a busy frame look expensive and pause the stream for nothing.
  */
 export class RenderPacer {
   #readyAt = 0;
@@ -33,14 +35,20 @@ export class RenderPacer {
     }
   }
 
+  #start = 0;
+
   /** Call when a render starts. */
   started(): void {
-    const start = performance.now();
-    void nextFrame().then(() => {
-      const now = performance.now();
-      const cost = now - start;
-      this.#readyAt = cost > EXPENSIVE_MS ? now + 2 * cost : 0;
-    });
+    this.#start = performance.now();
+  }
+
+  /** Call when that render's update is done. */
+  finished(): void {
+    if (!this.#start) return;
+    const now = performance.now();
+    const cost = now - this.#start;
+    this.#start = 0;
+    this.#readyAt = cost > EXPENSIVE_MS ? now + 2 * cost : 0;
   }
 
   /**

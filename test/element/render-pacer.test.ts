@@ -9,26 +9,24 @@ function busy(ms: number): void {
 }
 
 /** A pacer whose last render took `ms` of main thread: it then waits 2 × `ms` before the next. */
-async function afterExpensiveRender(ms: number): Promise<RenderPacer> {
+function afterExpensiveRender(ms: number): RenderPacer {
   const pacer = new RenderPacer();
   pacer.started();
   busy(ms);
-  // The pacer measures the render at the next frame; one more lets its callback run first.
-  await nextFrame();
-  await nextFrame();
+  pacer.finished();
   return pacer;
 }
 
 describe('RenderPacer', () => {
   it('after an expensive render, waits twice its cost before the next', async () => {
-    const pacer = await afterExpensiveRender(150);
+    const pacer = afterExpensiveRender(150);
     const t0 = performance.now();
     await pacer.next();
     expect(performance.now() - t0).to.be.at.least(250);
   });
 
   it('flush() lets the next render run at the next frame: a finished answer is not paced', async () => {
-    const pacer = await afterExpensiveRender(150);
+    const pacer = afterExpensiveRender(150);
     const t0 = performance.now();
     const next = pacer.next();
     pacer.flush();
@@ -38,7 +36,7 @@ describe('RenderPacer', () => {
   });
 
   it('flush() also ends a wait that has begun', async () => {
-    const pacer = await afterExpensiveRender(250);
+    const pacer = afterExpensiveRender(250);
     const t0 = performance.now();
     let done = false;
     const next = pacer.next().then(() => (done = true));
