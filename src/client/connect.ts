@@ -18,11 +18,21 @@ export const DEFAULT_TIMEOUT = 30_000;
 export interface ConnectRequest {
   endpoint: string | URL;
   query: string;
+  /** Extra request headers, e.g. authorization. */
   headers?: Record<string, string>;
+  /** Extra JSON fields sent beside `query` (the question always wins). */
   body?: Record<string, unknown>;
+  /**
+   * Earlier exchanges of the conversation, oldest first, sent as `history`
+   * (over a `history` field of `body`); empty or unset: not sent. The server
+   * refuses more than `HISTORY_LIMITS` allows: `conversationHistory` (the
+   * controller's) keeps within it.
+   */
   history?: readonly HistoryEntry[];
+  /** Longest silence (no bytes at all, headers included) in ms before `TIMEOUT`; 0 or less: none. */
   timeout?: number;
   signal?: AbortSignal;
+  /** The `fetch` to use; the global one by default. */
   fetch?: typeof globalThis.fetch;
 }
 

@@ -1,4 +1,4 @@
-import { RESUME_UNAVAILABLE, type Frame, type HistoryEntry } from '../protocol.js';
+import { RESUME_UNAVAILABLE, type Frame } from '../protocol.js';
 import { AskStreamError } from './ask-error.js';
 import { newAskId } from './ask-id.js';
 import { connect, type ConnectRequest } from './connect.js';
@@ -19,25 +19,8 @@ export interface RetryInfo {
 
 /** One ask: where to send it and how. */
 export interface AskRequest extends ConnectRequest {
-  endpoint: string | URL;
-  query: string;
-  /** Extra request headers, e.g. authorization. */
-  headers?: Record<string, string>;
-  /** Extra JSON fields sent beside `query` (the question always wins). */
-  body?: Record<string, unknown>;
-  /**
-   * Earlier exchanges of the conversation, oldest first, sent as `history`
-   * (over a `history` field of `body`); empty or unset: not sent. The server
-   * refuses more than `HISTORY_LIMITS` allows: `conversationHistory` (the
-   * controller's) keeps within it.
-   */
-  history?: readonly HistoryEntry[];
-  /** Longest silence (no bytes at all, headers included) in ms before `TIMEOUT`; 0 or less: none. */
-  timeout?: number;
   /** Aborting it ends the ask, during a wait between retries too: the generator then throws the signal's reason. */
   signal?: AbortSignal;
-  /** The `fetch` to use; the global one by default. */
-  fetch?: typeof globalThis.fetch;
   /**
    * How many times a failed attempt is tried again (default 2; 0: never).
    * It counts failures in a row: a reconnect that brings new frames starts the count again.

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { createHighlighter, highlight, HIGHLIGHT_LANGUAGES } from '../../src/highlight/index.js';
 import { WINDOW_LENGTH } from '../../src/highlight/highlighter.js';
 import { SAMPLES } from './samples.js';
-import { assertTokensOf, classesOf, random } from './invariants.js';
+import { mulberry32 } from '../../bench/fixtures/prng.js';
+import { assertTokensOf, classesOf } from './invariants.js';
 
 const GRAMMARS = [...new Set(Object.values(HIGHLIGHT_LANGUAGES))];
 
@@ -137,7 +138,7 @@ describe('highlight', () => {
 
   it('spells the code exactly for random input, in every grammar (fuzz)', () => {
     const seed = Number(process.env.FUZZ_SEED ?? 20_251_130);
-    const next = random(seed);
+    const next = mulberry32(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     // Code's own characters, the ones grammars treat specially, and text no grammar expects.
     const pieces = [

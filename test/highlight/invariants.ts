@@ -29,17 +29,5 @@ export function assertTokensOf(tokens: HighlightToken[], code: string, what = 't
 export const classesOf = (tokens: HighlightToken[]): Set<string> =>
   new Set(tokens.flatMap((t) => t.className?.split(' ') ?? []));
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same inputs. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Repeats `unit` to at least `length` characters. */
 export const repeatTo = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length));

@@ -8,24 +8,13 @@ import http from 'node:http';
 import { describe, it } from 'node:test';
 import { streamAsk } from '../../src/client/index.js';
 import { memoryResumeStore, type AskBackend } from '../../src/server/index.js';
+import { mulberry32 } from '../../bench/fixtures/prng.js';
 import { ENDPOINT, listen, sleep, startHandler, waitFor } from './helpers.js';
 
 const ASKS = 300;
 const CONCURRENCY = 10;
 const MAX_CUTS_PER_ASK = 3;
 const SEED = 0x5eed;
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The answer to question `n`: multi-byte text, so a cut can fall inside a character. */
 function pieces(query: string): string[] {
@@ -38,7 +27,7 @@ const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeo
 describe('chaos: cut connections, resumed', () => {
   it(`${ASKS} asks through a cutting proxy all complete exactly, the backend once each, nothing left`, async () => {
     const baselineTimers = timers();
-    const random = seeded(SEED);
+    const random = mulberry32(SEED);
     let clockOffset = 0;
     const store = memoryResumeStore({ ttlMs: 60_000, now: () => Date.now() + clockOffset });
     let backendCalls = 0;
