@@ -12,8 +12,10 @@ export const MARKDOWN_IT_ALIASES = {
   entities: file('src/render/vendor/html-entities.ts'),
   'uc.micro': file('src/render/vendor/unicode-classes.ts'),
   mdurl: file('src/render/vendor/no-mdurl.ts'),
-  // Not a package: markdown-it's own linkify rule, imported by its inline parser, disabled here.
-  './rules_inline/linkify.mjs': file('src/render/vendor/no-linkify.ts'),
+  // Not packages: markdown-it's own linkify and text rules, imported by its inline parser,
+  // disabled or replaced here.
+  './rules_inline/linkify.mjs': file('src/render/vendor/replaced-rule.ts'),
+  './rules_inline/text.mjs': file('src/render/vendor/replaced-rule.ts'),
   // Not a package either: the token class the parsers' states import, without its attribute helpers.
   '../token.mjs': file('src/render/vendor/slim-token.ts'),
   // And the rule lists of the parsers, with only the edits the renderer makes.

@@ -14,6 +14,7 @@
  * million dots costs one pass.
  */
 import type { StateInline } from './vendor/markdown-it.js';
+import { inertMarker } from './closable-delimiters.js';
 
 const isAsciiAlpha = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const isAsciiAlphanumeric = (c: number) => isAsciiAlpha(c) || (c >= 0x30 && c <= 0x39);
@@ -238,7 +239,8 @@ const isTerminator = (c: number) => c < 128 && TERMINATORS[c] === 1;
 /**
  * markdown-it's `text` rule (it swallows runs of characters no rule starts
  * at), which also stops where a `www.` literal or an e-mail address may
- * start, so that {@link gfmAutolink} gets to look there.
+ * start, so that {@link gfmAutolink} gets to look there. It passes over
+ * emphasis and strikethrough markers that cannot close (closable-delimiters.ts).
  */
 export function gfmText(state: StateInline, silent: boolean): boolean {
   const src = state.src;
@@ -246,7 +248,7 @@ export function gfmText(state: StateInline, silent: boolean): boolean {
   let pos = state.pos;
   for (; pos < max; pos++) {
     const c = src.charCodeAt(pos);
-    if (isTerminator(c)) break;
+    if (isTerminator(c) && (silent || !inertMarker(state, c))) break;
     if (pos === state.pos) continue;
     const before = src.charCodeAt(pos - 1);
     if (

@@ -106,8 +106,10 @@ function longText(text: string): unknown[] {
   const out: unknown[] = [];
   for (let at = 0; at < text.length;) {
     let end = Math.min(text.length, at + TEXT_SEGMENT);
-    // Break after a space near the boundary if there is one, and never inside a surrogate pair.
-    const space = text.lastIndexOf(' ', end);
+    // Break after a space near the boundary if there is one (looked for near it
+    // only: on a line without spaces, a search from the boundary back would
+    // read the whole line again for every box), and never inside a surrogate pair.
+    const space = end - 256 + text.slice(end - 256, end + 1).lastIndexOf(' ');
     if (end < text.length && space > end - 256 && space > at) end = space + 1;
     else if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end--;
     out.push(html`<span class="md-text-segment">${text.slice(at, end)}</span>`);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cursorTarget } from '../../src/render/node-template.js';
+import { cursorTarget, TEXT_SEGMENT } from '../../src/render/node-template.js';
 import { buildTree } from '../../src/render/md-tree.js';
 import { parseMarkdown } from '../../src/render/parse-markdown.js';
 import { expectInert, oneShot } from './helpers.js';
@@ -200,6 +200,36 @@ describe('node templates', () => {
         'no-referrer',
       ]);
       expect(on.querySelectorAll('img')).to.have.length(1);
+    });
+  });
+
+  describe('long text', () => {
+    const segments = (src: string) => texts(oneShot(src), '.md-text-segment');
+
+    it('lays out text longer than a segment in boxes of about TEXT_SEGMENT characters, losing nothing', () => {
+      const src = 'word '.repeat(30_000).trim();
+      const boxes = segments(src);
+      expect(boxes.join('')).to.equal(src);
+      expect(boxes.length).to.equal(Math.ceil(src.length / TEXT_SEGMENT));
+      // Each box but the last ends after the space nearest its boundary.
+      for (const box of boxes.slice(0, -1)) {
+        expect(box!.endsWith(' ')).to.equal(true);
+        expect(box!.length).to.be.within(TEXT_SEGMENT - 256, TEXT_SEGMENT);
+      }
+    });
+
+    it('cuts a line without spaces at the boundary, and never inside a surrogate pair', () => {
+      const digits = '7'.repeat(3 * TEXT_SEGMENT + 5);
+      expect(segments(digits).map((b) => b!.length)).to.deep.equal([TEXT_SEGMENT, TEXT_SEGMENT, TEXT_SEGMENT, 5]);
+      const emoji = 'x' + '😀'.repeat(TEXT_SEGMENT);
+      const boxes = segments(emoji);
+      expect(boxes.join('')).to.equal(emoji);
+      expect(boxes[0]!.length).to.equal(TEXT_SEGMENT - 1);
+    });
+
+    it('ignores a space far before the boundary', () => {
+      const src = 'a ' + 'b'.repeat(2 * TEXT_SEGMENT);
+      expect(segments(src).map((b) => b!.length)).to.deep.equal([TEXT_SEGMENT, TEXT_SEGMENT, 2]);
     });
   });
 
