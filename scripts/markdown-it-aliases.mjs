@@ -18,6 +18,8 @@ export const MARKDOWN_IT_ALIASES = {
   './rules_inline/text.mjs': file('src/render/vendor/replaced-rule.ts'),
   // Not a package either: the token class the parsers' states import, without its attribute helpers.
   '../token.mjs': file('src/render/vendor/slim-token.ts'),
+  // The thematic break rule, with its markup built in linear time.
+  './rules_block/hr.mjs': file('src/render/vendor/hr-rule.ts'),
   // And the rule lists of the parsers, with only the edits the renderer makes.
   './ruler.mjs': file('src/render/vendor/slim-ruler.ts'),
 };
