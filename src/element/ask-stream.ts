@@ -227,10 +227,11 @@ export class AskStreamElement extends LitElement {
     onRetrying: (d) => this.dispatchEvent(new AskStreamRetryingEvent(d)),
   });
 
-  readonly #persistence = new TranscriptPersistence(this, this.#asks, () => ({
-    mode: this.persist === 'session' || this.persist === 'local' ? this.persist : null,
-    key: this.persistKey || persistKeyFor(this.endpoint),
-  }));
+  readonly #persistence = new TranscriptPersistence(this, this.#asks, () => {
+    const mode = this.persist === 'session' || this.persist === 'local' ? this.persist : null;
+    // Read on every render: the key (a URL parse) only when there is something to store.
+    return { mode, key: mode ? this.persistKey || persistKeyFor(this.endpoint) : '' };
+  });
 
   readonly #feedback = new FeedbackRatings(
     () => this.requestUpdate(),
@@ -387,6 +388,8 @@ export class AskStreamElement extends LitElement {
 
   protected override updated(_changed: PropertyValues): void {
     this.#pacer.finished();
+    // Only the popover has a dialog: looking for one inline would walk the whole answer on every render.
+    if (this.mode !== 'popover') return;
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog');
     if (!dialog || dialog.open === this.open) return;
     if (this.open) {
