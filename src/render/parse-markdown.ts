@@ -66,16 +66,11 @@ inline.ruler.before('text', 'gfm_autolink', gfmAutolink);
 // are kept as written: whether a URL may become a link is decided when it is
 // rendered (safe-url.ts), after the parser, so a rejected URL still parses as
 // a link and renders as its text, as CommonMark's structure says.
+// Of its options, the parsers' rules read only these two (the rest are its
+// renderer's and its core rules').
 const md = {
   options: {
     html: true,
-    xhtmlOut: false,
-    breaks: false,
-    langPrefix: 'language-',
-    linkify: false,
-    typographer: false,
-    quotes: '\u201c\u201d\u2018\u2019',
-    highlight: null,
     // Inline nesting (links in links while looking for a label's end).
     maxNesting: MAX_BLOCK_DEPTH + 8,
   },
