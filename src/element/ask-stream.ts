@@ -219,7 +219,11 @@ export class AskStreamElement extends LitElement {
       history: this.history,
     }),
     onStart: (d) => this.dispatchEvent(new AskStreamStartEvent(d)),
-    onChunk: (d) => this.dispatchEvent(new AskStreamChunkEvent(d)),
+    onChunk: (d) => {
+      // Chunks only ever extend the latest answer; its renderer then reads only them.
+      this.#renderer(this.#asks.exchanges.at(-1)!).append(d.content);
+      this.dispatchEvent(new AskStreamChunkEvent(d));
+    },
     onMetadata: (d) => this.dispatchEvent(new AskStreamMetadataEvent(d)),
     onComplete: (d) => this.#ended(new AskStreamCompleteEvent(d)),
     onError: (d) => this.#ended(new AskStreamErrorEvent(d)),

@@ -48,11 +48,23 @@ export function stream(
   src: string,
   seed: number,
   container: HTMLElement,
-  { min = 1, max = 7, each }: { min?: number; max?: number; each?: (prefix: string, t: TemplateResult) => void } = {},
+  {
+    min = 1,
+    max = 7,
+    each,
+    told = false,
+  }: {
+    min?: number;
+    max?: number;
+    each?: (prefix: string, t: TemplateResult) => void;
+    /** Tell the renderer each piece (`append`), as the element does with chunks. */
+    told?: boolean;
+  } = {},
 ): HTMLElement {
   let prefix = '';
   for (const piece of pieces(src, seed, min, max)) {
     prefix += piece;
+    if (told) md.append(piece);
     const t = md.render(prefix, true);
     render(t, container);
     each?.(prefix, t);

@@ -67,18 +67,22 @@ describe('IncrementalMarkdown', () => {
       it(`renders "${name}" the same streamed in random pieces as in one go, well-formed at every step`, () => {
         const expected = markup(oneShot(src));
         const blocks = blockCount(src);
-        const runs: [label: string, seed: number, min: number, max: number][] = [
+        const runs: [label: string, seed: number, min: number, max: number, told?: boolean][] = [
           ...[1, 2, 3].map((seed): [string, number, number, number] => [`seed ${seed}`, seed, 1, 7]),
           ['single characters', 99, 1, 1],
           ['big pieces', 99, 20, 200],
+          // As the element streams: each chunk told with append(), read without the whole answer.
+          ['told, seed 4', 4, 1, 7, true],
+          ['told, single characters', 98, 1, 1, true],
         ];
-        for (const [label, seed, min, max] of runs) {
+        for (const [label, seed, min, max, told] of runs) {
           const md = new IncrementalMarkdown();
           const container = document.createElement('div');
           const check = seed === 1 || min === max;
           stream(md, src, seed, container, {
             min,
             max,
+            told,
             each: (prefix) => {
               if (!check) return;
               const at = `${label} at ${JSON.stringify(prefix.slice(-20))}`;
@@ -356,13 +360,37 @@ describe('IncrementalMarkdown', () => {
       expect(markup(container)).to.equal(markup(oneShot('Old answer.\n\nWith 2 blocks, edited.')));
     });
 
+    it('reads only the text it was told was appended, when it makes up the difference in length', () => {
+      const md = new IncrementalMarkdown();
+      const container = document.createElement('div');
+      render(md.render('Hello', true), container);
+      // Told ' world' but handed other text of the same length: it renders what it was told,
+      // which shows it did not read the source (the caller's contract: append() what was added).
+      md.append(' world');
+      render(md.render('Hello WORLD', true), container);
+      expect(container.textContent).to.equal('Hello world');
+      // Told something that does not add up: it reads the source, and is right again.
+      md.append('!');
+      render(md.render('Hello world, again.', true), container);
+      expect(container.textContent).to.equal('Hello world, again.');
+      md.append(' Done.');
+      render(md.render('Hello world, again. Done.', false), container);
+      expect(markup(container)).to.equal(markup(oneShot('Hello world, again. Done.')));
+    });
+
     it('handles CRLF and CR line endings split across chunks', () => {
       const src = 'a\r\n\r\n- b\r\n- c\r\rd\r\n\r\n# e\r\nf';
       const expected = markup(oneShot(src.replace(/\r\n?/g, '\n')));
       expect(markup(oneShot(src))).to.equal(expected);
       for (let seed = 1; seed <= 5; seed++) {
-        const el = stream(new IncrementalMarkdown(), src, seed, document.createElement('div'), { min: 1, max: 2 });
-        expect(markup(el), `seed ${seed}`).to.equal(expected);
+        for (const told of [false, true]) {
+          const el = stream(new IncrementalMarkdown(), src, seed, document.createElement('div'), {
+            min: 1,
+            max: 2,
+            told,
+          });
+          expect(markup(el), `seed ${seed}${told ? ', told' : ''}`).to.equal(expected);
+        }
       }
     });
 
