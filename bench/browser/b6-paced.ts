@@ -12,16 +12,58 @@
  *   at a steady rate, so every tenth holds the same number of them.
  *
  * The baseline is run once, to a deadline: it cannot keep up with the pace.
+ *
+ * A note gives the floor of this machine: the main-thread time of a page that
+ * only changes one character of text per frame, which is what any renderer
+ * showing a stream at the frame rate pays before parsing or templating anything.
  */
 import { fmt, ms, ratio, verdict, type Outcome } from '../lib/report.js';
 import { busyByInterval } from '../lib/trace.js';
+import { mainThreadMs, openPage, PAGE_OF } from '../lib/browser.js';
 import { measuredAsk, spec, type BrowserCtx } from './session.js';
+
+const FLOOR_MS = 10_000;
+
+/**
+ * Main-thread time per frame of the element's page (the same page, styles and
+ * viewport) while a rAF loop only sets one character of text per frame, and
+ * while it changes nothing: the cost of a frame with a change in it, here.
+ */
+async function frameFloor(ctx: BrowserCtx): Promise<{ changed: number; idle: number }> {
+  const p = await openPage(ctx.browser, ctx.base, PAGE_OF['ask-stream']);
+  try {
+    await p.cdp.send('Performance.enable');
+    const perFrame = async (change: boolean) => {
+      const m0 = await mainThreadMs(p.cdp);
+      // A string, not a function: tsx's helpers would not exist in the page.
+      const frames = (await p.page.evaluate(`new Promise((done) => {
+        const text = document.body.appendChild(document.createElement('p')).appendChild(document.createTextNode(''));
+        const t0 = performance.now();
+        let n = 0;
+        const frame = () => {
+          n++;
+          if (${change}) text.data = String(n % 10);
+          if (performance.now() - t0 < ${FLOOR_MS}) requestAnimationFrame(frame);
+          else done(n);
+        };
+        requestAnimationFrame(frame);
+      })`)) as number;
+      return ((await mainThreadMs(p.cdp)).task - m0.task) / frames;
+    };
+    const idle = await perFrame(false);
+    return { changed: await perFrame(true), idle };
+  } finally {
+    await p.close();
+  }
+}
 
 export async function runB6(ctx: BrowserCtx, opts: { naiveDeadlineMs: number }): Promise<Outcome> {
   ctx.log('B6 200 KB at 100 chunks/s (40 s), main-thread time');
   const plain = await measuredAsk(ctx, 'ask-stream', spec('b6', { deadlineMs: 120_000 }));
   const naive = await measuredAsk(ctx, 'naive', spec('b6', { deadlineMs: Math.max(opts.naiveDeadlineMs, 45_000) }));
   const traced = await measuredAsk(ctx, 'ask-stream', spec('b6', { deadlineMs: 120_000 }), { trace: true });
+  const floor = await frameFloor(ctx);
+  const frames = plain.run.probe.frames;
 
   const r = traced.run;
   const edges = Array.from({ length: 11 }, (_, i) => r.t0 + ((r.tDone - r.t0) * i) / 10);
@@ -60,7 +102,8 @@ export async function runB6(ctx: BrowserCtx, opts: { naiveDeadlineMs: number }):
     notes: [
       `ask-stream, main thread by kind: script ${ms(plain.mainThread.script, 0)}, layout ${ms(plain.mainThread.layout, 0)}, style ${ms(plain.mainThread.style, 0)}; ${plain.run.probe.renders.total} renders in ${plain.run.probe.frames} frames; stream ${fmt((plain.run.tDone - plain.run.t0) / 1000, 1)} s`,
       `ask-stream, traced run, CPU ms per tenth: ${tenths.map((c) => fmt(c, 0)).join(', ')}`,
+      `floor of this machine: a frame that only changes one character of text costs ${fmt(floor.changed, 2)} ms of main thread (one that changes nothing ${fmt(floor.idle, 2)} ms), so the stream's ${frames} frames cost ≥ ${ms(floor.changed * frames, 0)} rendered each, before any parsing; ask-stream ${fmt(task / frames, 2)} ms a frame`,
     ],
-    raw: { plain: plain.mainThread, naive: naive.mainThread, tenths, gaps },
+    raw: { plain: plain.mainThread, naive: naive.mainThread, tenths, gaps, floor },
   };
 }
