@@ -13,9 +13,11 @@
  *
  * The baseline is run once, to a deadline: it cannot keep up with the pace.
  *
- * A note gives the floor of this machine: the main-thread time of a page that
+ * Notes give two floors of this machine: the main-thread time of a page that
  * only changes one character of text per frame, which is what any renderer
- * showing a stream at the frame rate pays before parsing or templating anything.
+ * showing a stream at the frame rate pays before parsing or templating anything;
+ * and that of a page that only reads the same stream (fetch, a reader, a
+ * TextDecoder; rAF running), which any implementation in the page pays.
  */
 import { fmt, ms, ratio, verdict, type Outcome } from '../lib/report.js';
 import { busyByInterval } from '../lib/trace.js';
@@ -29,7 +31,7 @@ const FLOOR_MS = 10_000;
  * viewport) while a rAF loop only sets one character of text per frame, and
  * while it changes nothing: the cost of a frame with a change in it, here.
  */
-async function frameFloor(ctx: BrowserCtx): Promise<{ changed: number; idle: number }> {
+async function frameFloor(ctx: BrowserCtx): Promise<{ changed: number; idle: number; read: number }> {
   const p = await openPage(ctx.browser, ctx.base, PAGE_OF['ask-stream']);
   try {
     await p.cdp.send('Performance.enable');
@@ -51,7 +53,20 @@ async function frameFloor(ctx: BrowserCtx): Promise<{ changed: number; idle: num
       return ((await mainThreadMs(p.cdp)).task - m0.task) / frames;
     };
     const idle = await perFrame(false);
-    return { changed: await perFrame(true), idle };
+    const changed = await perFrame(true);
+    // The B6 stream, read and decoded by the page and nothing else, frames running.
+    const m0 = await mainThreadMs(p.cdp);
+    await p.page.evaluate(`(async () => {
+      let running = true;
+      const frame = () => running && requestAnimationFrame(frame);
+      requestAnimationFrame(frame);
+      const response = await fetch('/stream/b6', { method: 'POST', body: '{"query":"q"}' });
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) decoder.decode(r.value, { stream: true });
+      running = false;
+    })()`);
+    return { changed, idle, read: (await mainThreadMs(p.cdp)).task - m0.task };
   } finally {
     await p.close();
   }
@@ -103,6 +118,7 @@ export async function runB6(ctx: BrowserCtx, opts: { naiveDeadlineMs: number }):
       `ask-stream, main thread by kind: script ${ms(plain.mainThread.script, 0)}, layout ${ms(plain.mainThread.layout, 0)}, style ${ms(plain.mainThread.style, 0)}; ${plain.run.probe.renders.total} renders in ${plain.run.probe.frames} frames; stream ${fmt((plain.run.tDone - plain.run.t0) / 1000, 1)} s`,
       `ask-stream, traced run, CPU ms per tenth: ${tenths.map((c) => fmt(c, 0)).join(', ')}`,
       `floor of this machine: a frame that only changes one character of text costs ${fmt(floor.changed, 2)} ms of main thread (one that changes nothing ${fmt(floor.idle, 2)} ms), so the stream's ${frames} frames cost ≥ ${ms(floor.changed * frames, 0)} rendered each, before any parsing; ask-stream ${fmt(task / frames, 2)} ms a frame`,
+      `floor of this machine: a page that only reads this stream (fetch, a reader, a TextDecoder; frames running, nothing rendered) spends ${ms(floor.read, 0)} of main thread over it`,
     ],
     raw: { plain: plain.mainThread, naive: naive.mainThread, tenths, gaps, floor },
   };
